@@ -1,0 +1,5 @@
+"""``python -m trainer`` is the same as the ``trainer`` command."""
+
+from trainer.cli import main
+
+main()

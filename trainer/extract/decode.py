@@ -1,0 +1,90 @@
+"""Bytes -> text for user-supplied article files (the I/O edge of the extractor).
+
+Articles come from many tools: UTF-8 with or without BOM, UTF-16 from Windows
+editors, GB18030/GBK from Chinese sites.  We try them in an order where a wrong
+guess fails loudly (UTF-8 is strict, UTF-16 needs a BOM or a NUL pattern) and
+GB18030 comes last because it accepts almost any byte string.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from trainer.errors import InputError
+
+#: Larger files are refused: an article is a few kB; a 50 MB "article" is a mistake.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without BOM shows NULs in every other byte for ASCII-heavy text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros > half * 0.2:
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    """Text with many control characters (other than whitespace) is not an article."""
+    if not text:
+        return False
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    return "\x00" in text or controls > len(text) * 0.01
+
+
+def decode_bytes(name: str, data: bytes) -> str:
+    """Decode an article's bytes, or raise InputError naming the file and the reason."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: file too large ({len(data) // (1024 * 1024)} MB, max {MAX_BYTES // (1024 * 1024)} MB)")
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    text = _decode(data)
+    if text is None or _looks_binary(text):
+        raise InputError(f"{name}: not a text file (binary or unknown encoding)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    return text
+
+
+def _decode(data: bytes) -> str | None:
+    """Try the encodings in order of how loudly they fail on a wrong guess."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data:
+        return _utf16_without_bom(data)
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def read_article(path: Path) -> str:
+    """Read and decode one file; size is checked before reading it all."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{name}: file too large ({size // (1024 * 1024)} MB, max {MAX_BYTES // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    return decode_bytes(name, data)

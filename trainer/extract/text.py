@@ -1,0 +1,78 @@
+"""Small text facts shared by the extractor: scripts, Latin tokens, function words.
+
+Kept free of heavy imports so that every pure stage can use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]|[^\W_]+(?:[-'’][^\W_]+)*|\d+(?:[.,]\d+)*", re.I)
+
+#: Function words: a translation span may not start or end with one.  They are the
+#: closed-class words of each language, not a list tuned to any article.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        """le la les l' un une des du de d' et à a au aux en dans par pour sur avec sans sous entre
+        vers chez ou où que qu' qui dont ce cet cette ces se s' sa son ses leur leurs notre nos votre
+        vos mon ma mes il ils elle elles on nous vous je j' ne n' pas plus moins très aussi ainsi
+        comme mais donc car si est sont été être a ont avait avaient fait faire y lors afin tout tous
+        toute toutes autre autres même etc. d’ l’ qu’ s’ n’ c' c’ m' m’ t' t’ ceux celle celles celui""".split()
+    ),
+    "en": frozenset(
+        """the a an of and or to in on at for with by from as into about than then that which who whom
+        whose this these those it its they them their there here is are was were be been being has
+        have had do does did not no so such can could will would should may might must also very
+        more most each every all any both other only just but if while where when how what up out
+        over under through between among per via""".split()
+    ),
+    "vi": frozenset(
+        """các những của và là có được đã sẽ đang với cho trong này đó kia thì mà để từ ra vào về
+        một như cũng rất lại nên nếu khi theo trên dưới tại đến bị do vì bởi hay hoặc nhau
+        sự việc cái chiếc điều rằng thì""".split()
+    ),
+}
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK.match(char))
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK characters among letters: how 'Chinese' a paragraph is."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_cjk(c)) / len(letters)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics (đ -> d): for comparing words across spellings."""
+    t = unicodedata.normalize("NFD", text.lower().replace("’", "'").replace("œ", "oe"))
+    return "".join(c for c in t if not unicodedata.combining(c)).replace("đ", "d")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a Latin-script sentence with its character offsets (to cut spans)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def latin_tokens(sentence: str) -> list[Token]:
+    """Words of a French/English/Vietnamese sentence; elided articles are own tokens."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _LATIN_WORD.finditer(sentence)]
+
+
+def is_function_word(word: str, lang: str) -> bool:
+    w = word.lower().replace("’", "'")
+    return w in FUNCTION_WORDS.get(lang, frozenset()) or w.isdigit()

@@ -1,0 +1,193 @@
+"""Domain types shared by the extractor, the store, the exporters and the UI.
+
+They are plain frozen dataclasses with ``to_dict``/``from_dict`` so that rows go
+straight into sqlite-utils and JSON, and so that no layer has to know how another
+one stores them. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Mapping
+
+from trainer.scheduler import CardState
+
+Lang = Literal["fr", "en", "vi"]
+#: Translation languages a learner can study in, in display order.
+LANGS: tuple[Lang, ...] = ("fr", "en", "vi")
+LANG_NAMES: Mapping[str, str] = {"fr": "French", "en": "English", "vi": "Vietnamese"}
+
+Direction = Literal["recognition", "recall"]
+#: Recognition: hanzi -> meaning. Recall: meaning -> hanzi/pinyin.
+DIRECTIONS: tuple[Direction, ...] = ("recognition", "recall")
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The rendering of a term in one language, with how sure we are of it.
+
+    ``method`` says where it came from: ``aligned`` (found in the article's
+    translation), ``dictionary`` (fallback gloss, the article did not show it) or
+    ``edited`` (a learner fixed it by hand; re-extraction never overwrites that).
+    """
+
+    text: str
+    alternatives: tuple[str, ...] = ()
+    confidence: float = 0.0
+    method: str = "aligned"
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "alternatives": list(self.alternatives),
+            "confidence": self.confidence,
+            "method": self.method,
+            "evidence": list(self.evidence),
+        }
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Translation:
+        return Translation(
+            text=str(data["text"]),
+            alternatives=tuple(data.get("alternatives", ())),
+            confidence=float(data.get("confidence", 0.0)),
+            method=str(data.get("method", "aligned")),
+            evidence=tuple(data.get("evidence", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Example:
+    """A Chinese sentence containing the term, with its aligned translations by language."""
+
+    zh: str
+    translations: Mapping[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"zh": self.zh, "translations": dict(self.translations)}
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Example:
+        return Example(zh=str(data["zh"]), translations=dict(data.get("translations", {})))
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """A study note as the extractor produces it, before it has a deck or an id.
+
+    ``pinyin`` has tone marks, one syllable per space-separated token
+    (``zhù cūn gōng zuò duì``); ``pinyin_numbers`` is the same with tone digits
+    (``zhu4 cun1 gong1 zuo4 dui4``) for typing. ``rank`` orders notes by termhood
+    (0 = most important) and gives new cards their study order.
+    """
+
+    term: str
+    pinyin: str
+    pinyin_numbers: str
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    sources: tuple[str, ...] = ()
+    rank: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "pinyin": self.pinyin,
+            "pinyin_numbers": self.pinyin_numbers,
+            "translations": {k: v.to_dict() for k, v in sorted(self.translations.items())},
+            "examples": [e.to_dict() for e in self.examples],
+            "sources": list(self.sources),
+            "rank": self.rank,
+        }
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> NoteDraft:
+        return NoteDraft(
+            term=str(data["term"]),
+            pinyin=str(data.get("pinyin", "")),
+            pinyin_numbers=str(data.get("pinyin_numbers", "")),
+            translations={
+                k: Translation.from_dict(v) for k, v in dict(data.get("translations", {})).items()
+            },
+            examples=tuple(Example.from_dict(e) for e in data.get("examples", ())),
+            sources=tuple(data.get("sources", ())),
+            rank=int(data.get("rank", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class Note(NoteDraft):
+    """A stored note: a draft placed in a deck, with its database id."""
+
+    id: int = 0
+    deck: str = ""
+
+    def translation(self, lang: str) -> Translation | None:
+        """The translation to show a learner of ``lang``, or None when there is none."""
+        return self.translations.get(lang)
+
+
+@dataclass(frozen=True)
+class Learner:
+    """Someone studying. Limits and the day boundary are per learner, as in Anki."""
+
+    id: int
+    name: str
+    lang: str = "fr"
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    day_start_hour: int = 4
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A named collection of notes (one or more articles)."""
+
+    id: int
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One learner's card for one note in one direction, with its SM-2 state.
+
+    ``last_review`` is None for a card never studied ("new"); ``position`` is the
+    order in which new cards are introduced.
+    """
+
+    id: int
+    note_id: int
+    learner_id: int
+    deck_id: int
+    direction: str
+    state: CardState
+    lapses: int = 0
+    suspended: bool = False
+    last_review: datetime | None = None
+    position: int = 0
+    created: datetime | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.last_review is None
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One row of the review log, with the card state before and after it."""
+
+    id: int
+    card_id: int
+    learner_id: int
+    reviewed: datetime
+    quality: int
+    duration_ms: int
+    kind: int
+    before: CardState
+    after: CardState

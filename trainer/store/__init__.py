@@ -1,0 +1,64 @@
+"""The store: the one place that owns SQL. Everything else talks to :class:`Store`.
+
+SQLite through sqlite-utils, in WAL mode with a busy timeout; the schema lives in
+``db/migrations`` and is applied on open (see :mod:`trainer.store.connection`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Callable
+
+import sqlite_utils
+
+from trainer.store.cards import CardQueries, DeckCounts
+from trainer.store.connection import connect
+from trainer.store.learners import LearnerQueries
+from trainer.store.notes import ImportResult, NoteQueries
+from trainer.studyday import to_ms
+
+__all__ = ["Store", "DeckCounts", "ImportResult"]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store(LearnerQueries, NoteQueries, CardQueries):
+    """A trainer database. Use :meth:`open`; close it (or use ``with``) when done.
+
+    ``clock`` is only used to stamp rows (created/updated times); study-time
+    operations take ``now`` explicitly so tests and replays control time.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, created: bool,
+                 clock: Callable[[], datetime] = utc_now) -> None:
+        self.conn = connection
+        self.db = sqlite_utils.Database(connection)
+        self.path = path
+        #: True when this open created the database (first run).
+        self.created = created
+        self.clock = clock
+
+    @classmethod
+    def open(cls, path: Path | str, clock: Callable[[], datetime] = utc_now) -> Store:
+        """Open or create the database at ``path``, migrating it if it is older."""
+        path = Path(path)
+        created = not path.exists() or path.stat().st_size == 0
+        return cls(connect(path), path, created, clock)
+
+    def now_ms(self) -> int:
+        return to_ms(self.clock())
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,228 @@
+"""Decks and notes: importing extracted notes idempotently, browsing, editing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Sequence
+
+from trainer.errors import TrainerError
+from trainer.models import Deck, Example, Note, NoteDraft, Translation
+from trainer.store.connection import transaction
+
+if TYPE_CHECKING:
+    from trainer.store import Store
+
+_NOTE_COLUMNS = (
+    "n.id, d.name, n.term, n.pinyin, n.pinyin_numbers, n.translations, n.examples, n.sources, n.rank"
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What :meth:`NoteQueries.import_notes` did, for the CLI to report."""
+
+    deck: str
+    added: int
+    updated: int
+    unchanged: int
+    cards_created: int
+
+
+def note_from_row(row: Sequence[Any]) -> Note:
+    note_id, deck, term, pinyin, numbers, translations, examples, sources, rank = row
+    return Note(
+        id=note_id,
+        deck=deck,
+        term=term,
+        pinyin=pinyin,
+        pinyin_numbers=numbers,
+        translations={k: Translation.from_dict(v) for k, v in json.loads(translations).items()},
+        examples=tuple(Example.from_dict(e) for e in json.loads(examples)),
+        sources=tuple(json.loads(sources)),
+        rank=rank,
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class NoteQueries:
+    """Mixin of :class:`trainer.store.Store` for decks and notes."""
+
+    conn: sqlite3.Connection
+
+    def decks(self) -> list[Deck]:
+        rows = self.conn.execute("SELECT id, name, description FROM decks ORDER BY name").fetchall()
+        return [Deck(*r) for r in rows]
+
+    def deck(self, name: str) -> Deck:
+        """The deck called ``name``; a one-line error when there is none."""
+        row = self.conn.execute("SELECT id, name, description FROM decks WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            known = ", ".join(d.name for d in self.decks()) or "none yet"
+            raise TrainerError(f"no deck named {name!r} (decks: {known})")
+        return Deck(*row)
+
+    def import_notes(
+        self: Store, deck: str, drafts: Sequence[NoteDraft], *, description: str = ""
+    ) -> ImportResult:
+        """Add or update ``drafts`` in ``deck``, all or nothing.
+
+        A note is identified by (deck, term), so importing again updates it in place:
+        its cards, and so every learner's review history, are kept. Translations a
+        learner edited by hand win over freshly extracted ones.
+        """
+        if not deck.strip():
+            raise TrainerError("a deck needs a non-empty name")
+        now = self.now_ms()
+        added = updated = unchanged = 0
+        with transaction(self.conn):
+            deck_id = _deck_id(self.conn, deck, description, now)
+            for draft in drafts:
+                outcome = _upsert_note(self.conn, deck_id, draft, now)
+                added += outcome == "added"
+                updated += outcome == "updated"
+                unchanged += outcome == "unchanged"
+            created = self.ensure_cards(deck_id=deck_id)
+        return ImportResult(deck, added, updated, unchanged, created)
+
+    def note(self, note_id: int) -> Note:
+        row = self.conn.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id WHERE n.id = ?",
+            (note_id,),
+        ).fetchone()
+        if row is None:
+            raise TrainerError(f"no note with id {note_id}")
+        return note_from_row(row)
+
+    def notes(self, deck: str | None = None) -> list[Note]:
+        """Notes of a deck (or all), most important first."""
+        sql = f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id"
+        params: tuple[Any, ...] = ()
+        if deck is not None:
+            sql += " WHERE d.name = ?"
+            params = (deck,)
+        rows = self.conn.execute(sql + " ORDER BY d.name, n.rank, n.id", params).fetchall()
+        return [note_from_row(r) for r in rows]
+
+    def search_notes(self, query: str, limit: int = 200) -> list[Note]:
+        """Notes whose hanzi, pinyin (marks or digits, spaces ignored) or translations match."""
+        needle = query.strip().lower()
+        pattern = f"%{_escape_like(needle)}%"
+        compact = f"%{_escape_like(needle.replace(' ', ''))}%"
+        rows = self.conn.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id "
+            "WHERE n.term LIKE :p ESCAPE '\\' "
+            "OR replace(lower(n.pinyin), ' ', '') LIKE :c ESCAPE '\\' "
+            "OR replace(lower(n.pinyin_numbers), ' ', '') LIKE :c ESCAPE '\\' "
+            f"OR {_PLAIN_PINYIN} LIKE :c ESCAPE '\\' "
+            "OR lower(n.translations) LIKE :p ESCAPE '\\' "
+            "ORDER BY n.rank, n.id LIMIT :limit",
+            {"p": pattern, "c": compact, "limit": limit},
+        ).fetchall()
+        return [note_from_row(r) for r in rows]
+
+    def edit_translation(self: Store, note_id: int, lang: str, text: str) -> Note:
+        """A learner's fix of a translation; kept over later re-extractions."""
+        text = text.strip()
+        if not text:
+            raise TrainerError("a translation cannot be empty")
+        note = self.note(note_id)
+        old = note.translation(lang)
+        alternatives = old.alternatives if old else ()
+        if old and old.text != text:
+            alternatives = (old.text, *[a for a in old.alternatives if a != text])[:3]
+        fixed = Translation(text=text, alternatives=alternatives, confidence=1.0, method="edited")
+        translations = {**note.translations, lang: fixed}
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE notes SET translations = ?, updated_ms = ? WHERE id = ?",
+                (_json({k: v.to_dict() for k, v in translations.items()}), self.now_ms(), note_id),
+            )
+            self.ensure_cards()
+        return replace(note, translations=translations)
+
+    def ensure_cards(self: Store, learner_id: int | None = None, deck_id: int | None = None) -> int:
+        """Create the missing cards: every note x learner x direction the learner can study.
+
+        A learner can study a note when it has a translation in their language. Runs
+        inside the caller's transaction. Returns how many cards were created.
+        """
+        sql = (
+            "INSERT OR IGNORE INTO cards "
+            "(note_id, learner_id, deck_id, direction, due_ms, position, created_ms) "
+            "SELECT n.id, l.id, n.deck_id, dir.direction, :now, n.rank, :now "
+            "FROM notes n CROSS JOIN learners l "
+            "CROSS JOIN (SELECT 'recognition' AS direction UNION ALL SELECT 'recall') dir "
+            "WHERE json_type(n.translations, '$.' || l.lang) IS NOT NULL"
+        )
+        params: dict[str, Any] = {"now": self.now_ms()}
+        if learner_id is not None:
+            sql += " AND l.id = :learner"
+            params["learner"] = learner_id
+        if deck_id is not None:
+            sql += " AND n.deck_id = :deck"
+            params["deck"] = deck_id
+        return self.conn.execute(sql, params).rowcount
+
+
+def _deck_id(conn: sqlite3.Connection, name: str, description: str, now: int) -> int:
+    row = conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
+    if row:
+        if description:
+            conn.execute("UPDATE decks SET description = ? WHERE id = ?", (description, row[0]))
+        return int(row[0])
+    cursor = conn.execute(
+        "INSERT INTO decks (name, description, created_ms) VALUES (?, ?, ?)", (name, description, now)
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _upsert_note(conn: sqlite3.Connection, deck_id: int, draft: NoteDraft, now: int) -> str:
+    """Insert or update one note; returns "added", "updated" or "unchanged"."""
+    row = conn.execute(
+        "SELECT id, pinyin, pinyin_numbers, translations, examples, sources, rank "
+        "FROM notes WHERE deck_id = ? AND term = ?",
+        (deck_id, draft.term),
+    ).fetchone()
+    translations = {k: v.to_dict() for k, v in draft.translations.items()}
+    if row:
+        for lang, kept in json.loads(row[3]).items():
+            if kept.get("method") == "edited":
+                translations[lang] = kept
+    values = (
+        draft.pinyin,
+        draft.pinyin_numbers,
+        _json(translations),
+        _json([e.to_dict() for e in draft.examples]),
+        _json(list(draft.sources)),
+        draft.rank,
+    )
+    if row is None:
+        conn.execute(
+            "INSERT INTO notes (deck_id, term, pinyin, pinyin_numbers, translations, examples, "
+            "sources, rank, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (deck_id, draft.term, *values, now, now),
+        )
+        return "added"
+    if tuple(row[1:]) == values:
+        return "unchanged"
+    conn.execute(
+        "UPDATE notes SET pinyin = ?, pinyin_numbers = ?, translations = ?, examples = ?, "
+        "sources = ?, rank = ?, updated_ms = ? WHERE id = ?",
+        (*values, now, row[0]),
+    )
+    return "updated"
+
+
+#: pinyin_numbers without spaces or tone digits: "zhu4 cun1" -> "zhucun", so "zhucun" finds it.
+_PLAIN_PINYIN = "lower(n.pinyin_numbers)"
+for _digit in "123450 ":
+    _PLAIN_PINYIN = f"replace({_PLAIN_PINYIN}, '{_digit}', '')"
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
