@@ -1,0 +1,76 @@
+"""An article file -> its Chinese text and its translation, as paragraphs.
+
+A file holds one article twice, in Chinese and in one Latin-script language,
+in either order, with title, date and source lines.  We classify each
+paragraph by script, drop metadata lines, and identify the translation's
+language over all its Latin text at once (short titles alone are unreliable).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from trainer.errors import InputError
+from trainer.extract.sentences import split_latin, split_zh
+from trainer.extract.text import cjk_ratio
+
+#: Paragraphs with at least this share of CJK letters are Chinese.
+ZH_RATIO = 0.5
+
+_DATE = re.compile(r"\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\b")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|cn|gov|edu|info|vn|fr)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input file split into its Chinese and translated sentences."""
+
+    name: str
+    lang: str
+    zh: tuple[str, ...]
+    translation: tuple[str, ...]
+
+
+def is_metadata(paragraph: str) -> bool:
+    """Date/source lines ("Mise à jour:2021-01-07 | french.china.org.cn")."""
+    if len(paragraph) > 120:
+        return False
+    return bool(_DATE.search(paragraph)) or bool(_DOMAIN.search(paragraph) and "|" in paragraph)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-blank lines: articles put one paragraph per line."""
+    return [line.strip() for line in text.lstrip("\ufeff").split("\n") if line.strip()]
+
+
+def _unique(sentences: list[str]) -> tuple[str, ...]:
+    """Drop repeated sentences: some pages paste the Chinese original twice."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        key = re.sub(r"\s+", "", s)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return tuple(out)
+
+
+def parse_article(name: str, text: str, identify: Callable[[str], str]) -> Article:
+    """Split a decoded file; ``identify`` maps Latin text to "fr", "en" or "vi"."""
+    zh: list[str] = []
+    latin: list[str] = []
+    for para in paragraphs(text):
+        if is_metadata(para):
+            continue
+        if cjk_ratio(para) >= ZH_RATIO:
+            zh.extend(split_zh(para))
+        elif any(c.isalpha() for c in para):
+            latin.extend(split_latin(para))
+    if not zh:
+        raise InputError(f"{name}: no Chinese text found")
+    if not latin:
+        raise InputError(f"{name}: only one language (no translation next to the Chinese)")
+    lang = identify(" ".join(latin))
+    return Article(name=name, lang=lang, zh=_unique(zh), translation=tuple(latin))
