@@ -1,0 +1,58 @@
+"""Comparable keys for Chinese and translated sentences.
+
+Alignment and translation both need to ask "does this translated word echo
+that Chinese word?" without a Chinese-French dictionary.  We answer with keys:
+numbers, English gloss words (CC-CEDICT; also cognates of French words through
+:func:`~trainer.extract.dictionary.key`), Sino-Vietnamese syllables for
+Vietnamese, and toneless pinyin for names (光山 -> "guangshan").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from trainer.extract import dictionary
+from trainer.extract.pinyin import plain_syllables
+from trainer.extract.text import fold, is_function_word, latin_tokens
+
+_NUMBER = re.compile(r"\d+")
+
+
+def numbers(text: str) -> frozenset[str]:
+    return frozenset("#" + n.lstrip("0") for n in _NUMBER.findall(text))
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str, lang: str) -> frozenset[str]:
+    """Keys a translation of one Chinese word may show."""
+    if lang == "vi":
+        keys = set(dictionary.sino_vietnamese(word))
+    else:
+        keys = set(dictionary.gloss_keys(word))
+        if len(word) >= 2 and not keys:
+            keys.add(dictionary.key(plain_syllables(word)))
+    return frozenset(keys)
+
+
+def zh_keys(words: Sequence[str], text: str, lang: str) -> frozenset[str]:
+    """Anchor keys of a segmented Chinese sentence."""
+    out: set[str] = set(numbers(text))
+    for w in words:
+        if len(w) >= 2 or w.isalpha():
+            out |= word_keys(w, lang)
+    return frozenset(out)
+
+
+def tr_word_key(word: str, lang: str) -> str:
+    return fold(word) if lang == "vi" else dictionary.key(word)
+
+
+def tr_keys(sentence: str, lang: str) -> frozenset[str]:
+    """Anchor keys of a translated sentence: its content words and numbers."""
+    out: set[str] = set(numbers(sentence))
+    for tok in latin_tokens(sentence):
+        if not is_function_word(tok.text, lang) and len(tok.text) > (1 if lang == "vi" else 2):
+            out.add(tr_word_key(tok.text, lang))
+    return frozenset(out)

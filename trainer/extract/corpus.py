@@ -1,0 +1,65 @@
+"""Aligned sentence pairs of every article, indexed for translation statistics.
+
+Statistics are gathered per translation language over *all* input files, so a
+term met in three French articles gets three articles' worth of evidence.
+Everything here is linear in the corpus size: term occurrences are found by
+looking up each sentence's character n-grams, never by scanning all units per term.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from trainer.extract.align import Bead
+from trainer.extract.spans import analyse, content_ngrams
+from trainer.extract.translate import Unit
+
+
+@dataclass
+class LangCorpus:
+    """All units of one translation language, with span counts and a term index."""
+
+    lang: str
+    units: list[Unit] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    counts: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    by_term: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, doc: str, zh: str, tr: str) -> None:
+        sentence = analyse(tr, self.lang)
+        grams = frozenset(content_ngrams(sentence, self.lang))
+        self.units.append(Unit(zh, sentence, grams))
+        self.docs.append(doc)
+        self.counts.update(grams)
+
+    def index_terms(self, terms: Iterable[str]) -> None:
+        """Record which units hold each term (by substring, via n-gram lookup)."""
+        termset = set(terms)
+        lengths = sorted({len(t) for t in termset})
+        self.by_term = {}
+        for idx, unit in enumerate(self.units):
+            text = unit.zh
+            seen: set[str] = set()
+            for i in range(len(text)):
+                for n in lengths:
+                    piece = text[i:i + n]
+                    if len(piece) < n:
+                        break
+                    if piece in termset and piece not in seen:
+                        seen.add(piece)
+                        self.by_term.setdefault(piece, []).append(idx)
+
+    def units_of(self, term: str, doc: str | None = None) -> list[Unit]:
+        ids = self.by_term.get(term, [])
+        return [self.units[i] for i in ids if doc is None or self.docs[i] == doc]
+
+
+def bead_texts(beads: Sequence[Bead], zh: Sequence[str], tr: Sequence[str]) -> list[tuple[str, str]]:
+    """(Chinese, translation) text of each bead that has both sides."""
+    out = []
+    for bead in beads:
+        if bead.zh and bead.tr:
+            out.append(("".join(zh[i] for i in bead.zh), " ".join(tr[j] for j in bead.tr)))
+    return out

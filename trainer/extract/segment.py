@@ -1,0 +1,50 @@
+"""jieba behind a lazy, load-once door: segmentation, its lexicon and its IDF table.
+
+jieba's dictionary takes half a second to build; the study UI and most
+commands never need it, so nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+
+@cache
+def _jieba() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@cache
+def _idf() -> tuple[dict[str, float], float]:
+    import jieba.analyse
+
+    table = jieba.analyse.default_tfidf
+    return table.idf_freq, float(table.median_idf)
+
+
+def cut(sentence: str) -> list[str]:
+    """jieba's default (HMM on) cut: it finds recurring new words such as 驻村."""
+    return list(_jieba().lcut(sentence))
+
+
+def cut_term(term: str) -> tuple[str, ...]:
+    """A term's words without HMM guesses, for glossing and pinyin lookup."""
+    return tuple(_jieba().lcut(term, HMM=False))
+
+
+def known(word: str) -> bool:
+    """Whether jieba's lexicon has the word (HMM-made words are not known)."""
+    return bool(_jieba().dt.FREQ.get(word))
+
+
+def idf(word: str) -> float:
+    """Inverse document frequency of a word in jieba's background corpus."""
+    table, median = _idf()
+    return float(table.get(word, median))

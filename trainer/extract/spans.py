@@ -1,0 +1,102 @@
+"""Candidate translation spans inside a translated sentence.
+
+A span is a run of words that starts and ends with a content word and does not
+cross punctuation (a comma or a quote ends a phrase; parentheses may sit inside,
+as in "đội (tổ) công tác").  Its *key* is the sequence of its content words,
+lemmatised and folded, so that "villages démunis" and "village démuni" count as
+one candidate across sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from trainer.extract.text import Token, fold, is_function_word, latin_tokens
+
+#: Longest candidate, in content words.
+MAX_CONTENT = {"fr": 6, "en": 6, "vi": 8}
+_BARRIER = re.compile(r"[^\s'’()\-]")
+_EDGE = " \t«»“”\"'‘’()[]{}.,;:!?-–—"
+
+
+@cache
+def _lemmatizer():  # type: ignore[no-untyped-def]
+    import simplemma
+
+    return simplemma.lemmatize
+
+
+@lru_cache(maxsize=200_000)
+def norm(word: str, lang: str) -> str:
+    """Lemma, folded: the form candidates are counted under."""
+    if lang in ("fr", "en") and word.isalpha():
+        return fold(_lemmatizer()(word.lower(), lang=lang))
+    return fold(word)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A translated text with its tokens, content keys and phrase barriers."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    norms: tuple[str | None, ...]
+    barrier: tuple[bool, ...]
+
+
+def analyse(text: str, lang: str) -> Sentence:
+    tokens = tuple(latin_tokens(text))
+    norms = tuple(None if is_function_word(t.text, lang) else norm(t.text, lang) for t in tokens)
+    barrier = tuple(
+        k == 0 or bool(_BARRIER.search(text[tokens[k - 1].end:tokens[k].start])) for k in range(len(tokens))
+    )
+    return Sentence(text, tokens, norms, barrier)
+
+
+def content_ngrams(s: Sentence, lang: str) -> set[tuple[str, ...]]:
+    """All candidate keys of a sentence (content-word n-grams within phrases)."""
+    out: set[tuple[str, ...]] = set()
+    seg: list[str] = []
+    limit = MAX_CONTENT[lang]
+    for k, n in enumerate(s.norms):
+        if s.barrier[k]:
+            _grams(seg, limit, out)
+            seg = []
+        if n is not None:
+            seg.append(n)
+    _grams(seg, limit, out)
+    return out
+
+
+def _grams(seq: list[str], limit: int, out: set[tuple[str, ...]]) -> None:
+    for i in range(len(seq)):
+        for n in range(1, min(limit, len(seq) - i) + 1):
+            out.add(tuple(seq[i:i + n]))
+
+
+def spans(s: Sentence, lang: str) -> list[tuple[tuple[str, ...], str]]:
+    """(key, surface text) of every candidate span of a sentence."""
+    out = []
+    limit = MAX_CONTENT[lang]
+    toks = s.tokens
+    for i in range(len(toks)):
+        if s.norms[i] is None:
+            continue
+        key: list[str] = []
+        for j in range(i, len(toks)):
+            if j > i and s.barrier[j]:
+                break
+            if s.norms[j] is None:
+                continue
+            key.append(s.norms[j])
+            if len(key) > limit:
+                break
+            out.append((tuple(key), s.text[toks[i].start:toks[j].end]))
+    return out
+
+
+def clean(text: str) -> str:
+    """A span or whole sentence as a card shows it: no edge quotes or punctuation."""
+    return re.sub(r"\s+", " ", text.strip(_EDGE)).strip(_EDGE)

@@ -1,0 +1,117 @@
+"""Which words of the aligned translation render a term.
+
+Every candidate span of the sentences aligned with the term's occurrences is
+scored on independent evidence, then the best wins:
+
+* association: Jaccard between the units (aligned sentence pairs, all articles
+  of the language) holding the term and those holding the span;
+* coverage: share of the term's occurrences whose translation shows the span
+  (a translator renders a term consistently);
+* lexicon: CC-CEDICT glosses (English words, French cognates) or
+  Sino-Vietnamese readings that the span and the term share;
+* shape: span length against the term's size, and a whole-title match (a term
+  that is the whole Chinese title is rendered by the whole translated title).
+
+Pure: the caller hands in the corpus statistics and the lexical keys.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from trainer.extract.spans import Sentence, clean, spans
+
+W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN = 1.0, 0.5, 0.8, 1.5, 0.35
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What dictionaries say about a term, as keys comparable with span words."""
+
+    parts: tuple[frozenset[str], ...]  # keys per part of the term (word or syllable)
+    expected_words: float  # how many content words a rendering usually has
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset().union(*self.parts) if self.parts else frozenset()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One aligned bead: Chinese text, its translation, and the translation's keys."""
+
+    zh: str
+    sentence: Sentence
+    grams: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Scored:
+    text: str
+    key: tuple[str, ...]
+    score: float
+    evidence: tuple[str, ...]
+
+
+def lexical_score(key: Sequence[str], word_keys: Sequence[str], lex: Lexicon) -> tuple[float, str]:
+    """Half precision (span words explained), half recall (term parts rendered)."""
+    if not lex.parts or not word_keys:
+        return 0.0, ""
+    allkeys = lex.keys
+    hit = [k for k in word_keys if k in allkeys]
+    precision = len(hit) / len(word_keys)
+    recall = sum(1 for part in lex.parts if part & set(word_keys)) / len(lex.parts)
+    return (precision + recall) / 2, ",".join(sorted(set(hit)))
+
+
+def _is_title(zh: str, term: str) -> bool:
+    return "".join(c for c in zh if c.isalnum()) == term
+
+
+def score_candidates(
+    term: str,
+    doc_units: Sequence[Unit],
+    term_units: Sequence[Unit],
+    counts: Counter[tuple[str, ...]],
+    lex: Lexicon,
+    word_key: Callable[[str], str],
+    lang: str,
+) -> list[Scored]:
+    """All candidates for ``term`` in one document, best first."""
+    n_term = len(term_units)
+    covered: Counter[tuple[str, ...]] = Counter()
+    for u in term_units:
+        covered.update(u.grams)
+    best: dict[tuple[str, ...], Scored] = {}
+    for unit in doc_units:
+        title = _is_title(unit.zh, term)
+        cands = spans(unit.sentence, lang)
+        if title:
+            whole = clean(unit.sentence.text)
+            cands.append((tuple(n for n in unit.sentence.norms if n), whole))
+        for key, surface in cands:
+            if key in best:
+                continue
+            n_tp = covered.get(key, 1 if title else 0)
+            n_p = max(counts.get(key, 1), n_tp)
+            assoc = n_tp / (n_term + n_p - n_tp)
+            cover = min(1.0, n_tp / n_term)
+            lexs, hits = lexical_score(key, [word_key(w) for w in key], lex)
+            length = abs(math.log((len(key) + 1) / (lex.expected_words + 1)))
+            is_whole = title and clean(surface) == clean(unit.sentence.text)
+            score = W_ASSOC * assoc + W_COVER * cover + W_LEX * lexs - W_LEN * length + (W_TITLE if is_whole else 0.0)
+            evidence = [f"co-occurs in {n_tp}/{n_term} aligned sentences ({n_p} with the span)"]
+            if hits:
+                evidence.append(f"dictionary: {hits}")
+            if is_whole:
+                evidence.append("whole title")
+            best[key] = Scored(clean(surface), key, score, tuple(evidence))
+    return sorted(best.values(), key=lambda s: (-s.score, s.text))
+
+
+def confidence(score: float) -> float:
+    """Squash a candidate score into 0..1 for display and merging."""
+    return round(1 / (1 + math.exp(-3 * (score - 0.8))), 3)
