@@ -32,8 +32,8 @@ from trainer.export.atomic import atomic_path, check_writable
 from trainer.export.audio import audio_name, espeak_path, synthesize
 from trainer.export.fields import escape, highlight, one_line, tag, tone_spans
 from trainer.export.progress import Ticker
-from trainer.export.selection import export_langs, note_mtimes, select_notes
-from trainer.models import Example, Note
+from trainer.export.selection import export_langs, note_mtimes, pick_example, select_notes
+from trainer.models import Note
 from trainer.store import Store
 
 NO_AUDIO_WARNING = "espeak-ng is not installed: exported without audio (apt install espeak-ng)"
@@ -98,14 +98,6 @@ def translation_html(note: Note, langs: Sequence[str]) -> str:
             inner += f' <span class="alt">({", ".join(others)})</span>'
         texts.append((lang, inner))
     return _lang_block("tr", texts, badge=len(langs) > 1)
-
-
-def pick_example(note: Note, langs: Sequence[str]) -> Example | None:
-    """The first example translated into one of ``langs``, else the first example."""
-    for example in note.examples:
-        if any(example.translations.get(lang) for lang in langs):
-            return example
-    return note.examples[0] if note.examples else None
 
 
 def note_fields(note: Note, langs: Sequence[str], sound: str | None) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from trainer.errors import TrainerError
-from trainer.models import LANG_NAMES, LANGS, Note
+from trainer.models import LANG_NAMES, LANGS, Example, Note
 from trainer.store import Store
 
 #: ``--lang`` values: one study language, or every language a note has.
@@ -29,6 +29,14 @@ def export_langs(lang: str) -> tuple[str, ...]:
 def has_translation(note: Note, langs: Sequence[str]) -> bool:
     """A note can be studied when it has a (non-empty) translation in one of ``langs``."""
     return any(note.translations.get(lang) and note.translations[lang].text.strip() for lang in langs)
+
+
+def pick_example(note: Note, langs: Sequence[str]) -> Example | None:
+    """The first example translated into one of ``langs``, else the first example."""
+    for example in note.examples:
+        if any(example.translations.get(lang) for lang in langs):
+            return example
+    return note.examples[0] if note.examples else None
 
 
 def select_notes(store: Store, decks: Sequence[str] | None, lang: str) -> list[Note]:
