@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from trainer.extract.align import Bead
 from trainer.extract.spans import analyse, content_ngrams
-from trainer.extract.translate import Unit
+from trainer.extract.translate import Unit, span_counts
 
 
 @dataclass
@@ -26,6 +26,8 @@ class LangCorpus:
     docs: list[str] = field(default_factory=list)
     counts: Counter[tuple[str, ...]] = field(default_factory=Counter)
     by_term: dict[str, list[int]] = field(default_factory=dict)
+    terms_in: dict[int, list[str]] = field(default_factory=dict)
+    _span_counts: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)
 
     def add(self, doc: str, zh: str, tr: str) -> None:
         sentence = analyse(tr, self.lang)
@@ -50,6 +52,21 @@ class LangCorpus:
                     if piece in termset and piece not in seen:
                         seen.add(piece)
                         self.by_term.setdefault(piece, []).append(idx)
+                        self.terms_in.setdefault(idx, []).append(piece)
+
+    def span_counts(self, term: str) -> Counter[tuple[str, ...]]:
+        """Span counts over a term's units, computed once per term."""
+        if term not in self._span_counts:
+            self._span_counts[term] = span_counts(self.units_of(term))
+        return self._span_counts[term]
+
+    def rivals(self, term: str, doc: str) -> list[tuple[int, Counter[tuple[str, ...]]]]:
+        """Other terms sharing the term's sentences in ``doc`` (not nested in it or it in them)."""
+        names: set[str] = set()
+        for i in self.by_term.get(term, []):
+            if self.docs[i] == doc:
+                names.update(t for t in self.terms_in.get(i, []) if t not in term and term not in t)
+        return [(len(self.by_term[t]), self.span_counts(t)) for t in sorted(names)]
 
     def units_of(self, term: str, doc: str | None = None) -> list[Unit]:
         ids = self.by_term.get(term, [])

@@ -9,12 +9,14 @@ against translation words of any language (see :func:`key`).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+from trainer.extract.spans import norm
 from trainer.extract.text import FUNCTION_WORDS, fold
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\|\S+")
 _WORD = re.compile(r"[a-z]+")
+_GLOSS_NOISE = frozenset({"variant", "sth", "someone", "oneself", "used", "abbr", "surname", "old"})
 
 
 @cache
@@ -46,14 +48,15 @@ def key(word: str) -> str:
     return fold(word)[:5]
 
 
+@lru_cache(maxsize=100_000)
 def gloss_keys(word: str) -> frozenset[str]:
     """Keys of the content words in a word's English glosses."""
     out: set[str] = set()
     for definition in glosses(word):
         text = _PAREN.sub(" ", definition.lower())
         for w in _WORD.findall(text):
-            if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in {"variant", "sth", "someone", "one's", "oneself"}:
-                out.add(key(w))
+            if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in _GLOSS_NOISE:
+                out.add(key(norm(w, "en")))
     return frozenset(out)
 
 

@@ -13,15 +13,35 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str) -> Lexicon:
         return Lexicon(tuple(p for p in parts if p), float(len(term)))
     whole = dictionary.gloss_keys(term)
     parts_list = []
-    for w in words:
-        keys = dictionary.gloss_keys(w)
-        if not keys and len(w) > 1:
-            keys = frozenset().union(*(dictionary.gloss_keys(c) for c in w))
+    for w in split_parts(words):
+        # Characters' senses too: glosses often use another word family ("poverty" for 贫困, "poor" for 贫).
+        keys = dictionary.gloss_keys(w).union(*(dictionary.gloss_keys(c) for c in w))
         if keys:
             parts_list.append(keys | whole)
     if not parts_list and whole:
         parts_list.append(whole)
     return Lexicon(tuple(parts_list), 0.6 * len(term) - 0.2)
+
+
+def split_parts(words: tuple[str, ...]) -> list[str]:
+    """Cut long dictionary words into dictionary sub-words (贫困村 -> 贫困 + 村).
+
+    Each part of a term should show in its rendering ("poor village", not
+    "village"), so lexical recall is measured over these finer parts.
+    """
+    out: list[str] = []
+    for w in words:
+        if len(w) >= 3:
+            for cut in range(len(w) - 1, 0, -1):
+                left, right = w[:cut], w[cut:]
+                if dictionary.in_dictionary(left) and dictionary.in_dictionary(right):
+                    out.extend((left, right))
+                    break
+            else:
+                out.append(w)
+        else:
+            out.append(w)
+    return out
 
 
 def word_key_fn(lang: str):  # type: ignore[no-untyped-def]

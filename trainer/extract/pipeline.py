@@ -125,7 +125,8 @@ def _document_rows(doc: Document, terms: Iterable[TermCandidate], corpus: LangCo
     for rank, cand in enumerate(terms):
         doc_units = corpus.units_of(cand.term, name)
         lex = lexicon_for(cand.term, cand.words, lang)
-        scored = score_candidates(cand.term, doc_units, corpus.units_of(cand.term), corpus.counts, lex, key_fn, lang)
+        scored = score_candidates(cand.term, doc_units, corpus.units_of(cand.term), corpus.counts, lex, key_fn, lang,
+                                  corpus.rivals(cand.term, name))
         marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
         examples = tuple((u.zh, u.sentence.text) for u in doc_units[:MAX_EXAMPLES])
         if scored:

@@ -24,7 +24,11 @@ from typing import Callable, Sequence
 
 from trainer.extract.spans import Sentence, clean, spans
 
-W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN = 1.0, 0.5, 0.8, 1.5, 0.35
+W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0
+#: How far English glosses speak for a language: directly for English, through
+#: cognates only for French, Sino-Vietnamese readings are strong for Vietnamese.
+SMOOTH = 1.0
+LEX_TRUST = {"en": 1.3, "fr": 0.4, "vi": 2.0}
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,14 @@ class Scored:
     evidence: tuple[str, ...]
 
 
+def span_counts(units: Sequence[Unit]) -> Counter[tuple[str, ...]]:
+    """In how many of these units each candidate key occurs."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    for u in units:
+        counts.update(u.grams)
+    return counts
+
+
 def lexical_score(key: Sequence[str], word_keys: Sequence[str], lex: Lexicon) -> tuple[float, str]:
     """Half precision (span words explained), half recall (term parts rendered)."""
     if not lex.parts or not word_keys:
@@ -79,30 +91,38 @@ def score_candidates(
     lex: Lexicon,
     word_key: Callable[[str], str],
     lang: str,
+    rivals: Sequence[tuple[int, Counter[tuple[str, ...]]]] = (),
 ) -> list[Scored]:
-    """All candidates for ``term`` in one document, best first."""
+    """All candidates for ``term`` in one document, best first.
+
+    ``rivals`` are the other terms of the same sentences, as (occurrence count,
+    span counts over their units): a span that goes better with a rival (the
+    "villages" of 贫困村 next to 驻村工作队) is explained away.
+    """
     n_term = len(term_units)
-    covered: Counter[tuple[str, ...]] = Counter()
-    for u in term_units:
-        covered.update(u.grams)
+    covered = span_counts(term_units)
+    w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
     best: dict[tuple[str, ...], Scored] = {}
     for unit in doc_units:
         title = _is_title(unit.zh, term)
         cands = spans(unit.sentence, lang)
+        whole_key = tuple(n for n in unit.sentence.norms if n)
         if title:
-            whole = clean(unit.sentence.text)
-            cands.append((tuple(n for n in unit.sentence.norms if n), whole))
+            cands.insert(0, (whole_key, clean(unit.sentence.text)))
         for key, surface in cands:
             if key in best:
                 continue
             n_tp = covered.get(key, 1 if title else 0)
             n_p = max(counts.get(key, 1), n_tp)
-            assoc = n_tp / (n_term + n_p - n_tp)
+            # Smoothed Jaccard: a span seen once next to a term seen once proves little.
+            assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
+            rival = max((r[key] / (n_r + n_p - r[key] + SMOOTH) for n_r, r in rivals if key in r), default=0.0)
             cover = min(1.0, n_tp / n_term)
             lexs, hits = lexical_score(key, [word_key(w) for w in key], lex)
             length = abs(math.log((len(key) + 1) / (lex.expected_words + 1)))
-            is_whole = title and clean(surface) == clean(unit.sentence.text)
-            score = W_ASSOC * assoc + W_COVER * cover + W_LEX * lexs - W_LEN * length + (W_TITLE if is_whole else 0.0)
+            is_whole = title and key == whole_key
+            score = (W_ASSOC * assoc + W_COVER * cover + w_lex * lexs - W_LEN * length
+                     + (W_TITLE if is_whole else 0.0) - W_RIVAL * max(0.0, rival - assoc))
             evidence = [f"co-occurs in {n_tp}/{n_term} aligned sentences ({n_p} with the span)"]
             if hits:
                 evidence.append(f"dictionary: {hits}")

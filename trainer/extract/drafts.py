@@ -1,0 +1,51 @@
+"""Rows (term x language x file) -> one NoteDraft per term, for a deck.
+
+Several files may carry the same term (three translations of one original, or
+two articles using 脱贫攻坚): the note keeps, per language, the most confident
+translation; examples are merged by Chinese sentence so one example can show
+its French, English and Vietnamese renderings together.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from trainer.extract.pipeline import Row
+from trainer.models import Example, NoteDraft, Translation
+
+
+def _better(new: Row, old: Row | None) -> bool:
+    if old is None:
+        return True
+    rank_new = (new.method == "aligned", new.confidence, -new.rank)
+    rank_old = (old.method == "aligned", old.confidence, -old.rank)
+    return rank_new > rank_old
+
+
+def to_drafts(rows: Sequence[Row]) -> list[NoteDraft]:
+    """Merge rows by term; notes come out ordered by importance (rank 0 first)."""
+    best: dict[str, dict[str, Row]] = {}
+    examples: dict[str, dict[str, dict[str, str]]] = {}
+    sources: dict[str, set[str]] = {}
+    order: dict[str, tuple[int, int]] = {}
+    for i, row in enumerate(rows):
+        per_lang = best.setdefault(row.term, {})
+        if _better(row, per_lang.get(row.lang)):
+            per_lang[row.lang] = row
+        sources.setdefault(row.term, set()).add(row.source)
+        order[row.term] = min(order.get(row.term, (row.rank, i)), (row.rank, i))
+        by_zh = examples.setdefault(row.term, {})
+        for zh, tr in row.examples:
+            by_zh.setdefault(zh, {}).setdefault(row.lang, tr)
+    terms = sorted(best, key=lambda t: (order[t], t))
+    drafts = []
+    for rank, term in enumerate(terms):
+        first = next(iter(best[term].values()))
+        translations = {
+            lang: Translation(r.translation, r.alternatives, r.confidence, r.method, r.evidence)
+            for lang, r in sorted(best[term].items())
+        }
+        exs = tuple(Example(zh, dict(sorted(tr.items()))) for zh, tr in list(examples[term].items())[:3])
+        drafts.append(NoteDraft(term, first.pinyin, first.pinyin_numbers, translations, exs,
+                                tuple(sorted(sources[term])), rank))
+    return drafts
