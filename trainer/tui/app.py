@@ -1,0 +1,92 @@
+"""The study app: holds the store, the current learner, the quiz mode and the clock.
+
+Screens reach these through ``self.app``. The clock is injected so that tests and
+snapshots freeze time; the store is synchronous and every call is quick, so the
+UI calls it directly and only slow jobs (export) go to a worker.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from textual.app import App
+from textual.binding import Binding
+
+from trainer.errors import TrainerError
+from trainer.models import Learner
+from trainer.store import Store
+from trainer.tui.session import MODES, Session
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class TrainerApp(App[None]):
+    """Opens on the deck list; ``start`` (deck or "all") jumps straight into a session."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "trainer"
+    BINDINGS = [Binding("question_mark", "help", "Help", show=False)]
+
+    def __init__(self, store: Store, learner: Learner, *, clock: Callable[[], datetime] = utc_now,
+                 mode: str = "recognition", start: str | None = None) -> None:
+        super().__init__()
+        if mode not in MODES:
+            raise TrainerError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
+        self.store = store
+        self.learner = learner
+        self.clock = clock
+        self.mode = mode
+        self.start = start
+
+    def on_mount(self) -> None:
+        from trainer.tui.screens.decks import DeckScreen
+
+        self.push_screen(DeckScreen())
+        if self.start is not None:
+            self.start_named(self.start)
+
+    def start_named(self, deck: str) -> None:
+        """Start on a deck given by name (``--deck``), "all" meaning every deck."""
+        if deck == "all":
+            self.start_session(None, "All decks")
+            return
+        found = self.store.deck(deck)
+        self.start_session(found.id, found.name)
+
+    def start_session(self, deck_id: int | None, deck_name: str) -> None:
+        from trainer.tui.screens.review import ReviewScreen
+
+        session = Session(self.store, self.learner, self.mode, deck_id, self.clock)
+        self.push_screen(ReviewScreen(session, deck_name))
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen (what its footer shows, and the hidden ones)."""
+        from trainer.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.description in seen or binding.action == "help":
+                continue
+            seen.add(binding.description)
+            keys.append((binding.key_display or self.get_key_display(binding), binding.description))
+        self.push_screen(HelpScreen(keys))
+
+
+def make_app(store: Store, learner_name: str | None = None, *,
+             clock: Callable[[], datetime] = utc_now, mode: str = "recognition",
+             deck: str | None = None) -> TrainerApp:
+    """The one way to build the app, for the CLI and the tests alike.
+
+    ``deck`` (a deck name, or "all") starts a session at once instead of waiting
+    on the deck list.
+    """
+    if deck is not None and deck != "all":
+        store.deck(deck)  # a clear error before the UI starts
+    return TrainerApp(store, store.learner(learner_name), clock=clock, mode=mode, start=deck)

@@ -1,0 +1,189 @@
+"""The deck list, where the app opens: today's counts per deck, and every way out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from trainer.models import LANG_NAMES, Learner
+from trainer.store.cards import KIND_NEW, DeckCounts
+from trainer.tui.session import DIRECTION_OF, MODE_NAMES, MODES
+from trainer.tui.widgets.hanzi import spaced
+from trainer.tui.widgets.pinyin import pinyin_text
+
+if TYPE_CHECKING:
+    from trainer.tui.app import TrainerApp
+
+ALL = "all"
+
+
+class DeckScreen(Screen[None]):
+    """Decks with due / new / learned counts; Enter studies the highlighted one."""
+
+    BINDINGS = [
+        Binding("enter", "study", "Study"),
+        Binding("m", "mode", "Mode"),
+        Binding("l", "learners", "Learner"),
+        Binding("b", "browse", "Browse"),
+        Binding("t", "stats", "Stats"),
+        Binding("x", "export", "Export"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, tuple[int | None, str]] = {}
+
+    @property
+    def trainer(self) -> TrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="who")
+        table: DataTable[str | int] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="preview")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Deck", key="deck")
+        for name in ("Due", "New", "Learned", "Total"):
+            table.add_column(name, key=name.lower())
+        self.refresh_decks()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_decks()
+
+    def refresh_decks(self) -> None:
+        """Re-read the counts: after a session, a learner switch or a mode change."""
+        app = self.trainer
+        learner = app.learner
+        self.sub_title = f"{learner.name} · {LANG_NAMES.get(learner.lang, learner.lang)}"
+        self.query_one("#who", Static).update(
+            f" Learner [b]{learner.name}[/b] ({learner.lang}) · mode [b]{MODE_NAMES[app.mode]}[/b]"
+            "  [dim](m: change mode, l: change learner)[/dim]")
+        counts = app.store.deck_counts(learner, app.clock(), DIRECTION_OF[app.mode])
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.rows = {}
+        if len(counts) > 1:
+            self._add_row(table, ALL, None, "All decks", self._all(counts, learner))
+        for deck in counts:
+            self._add_row(table, str(deck.deck_id), deck.deck_id, deck.deck,
+                          (deck.due, deck.new, deck.learned, deck.total))
+        if counts:
+            table.move_cursor(row=min(row, table.row_count - 1))
+            self.update_preview()
+        else:
+            self.query_one("#preview", Static).update(
+                " No decks yet. Add one with: trainer extract ARTICLE.txt --deck NAME")
+
+    def _add_row(self, table: DataTable[str | int], key: str, deck_id: int | None, name: str,
+                 numbers: tuple[int, int, int, int]) -> None:
+        self.rows[key] = (deck_id, name)
+        due, new, learned, total = numbers
+        table.add_row(Text(name, style="bold" if deck_id is None else ""),
+                      Text(str(due), style="bold #1e88e5" if due else "dim"),
+                      Text(str(new), style="bold #43a047" if new else "dim"),
+                      learned, total, key=key)
+
+    def _all(self, counts: list[DeckCounts], learner: Learner) -> tuple[int, int, int, int]:
+        """Totals over decks; new cards are capped once by the learner's daily limit."""
+        done = self.trainer.store.today_counts(learner, self.trainer.clock())[KIND_NEW]
+        new_left = max(0, learner.new_per_day - done)
+        return (sum(c.due for c in counts), min(new_left, sum(c.new for c in counts)),
+                sum(c.learned for c in counts), sum(c.total for c in counts))
+
+    def selected(self) -> tuple[int | None, str] | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(str(key))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        """The next card of the highlighted deck: a real card on screen from the first second."""
+        chosen = self.selected()
+        preview = self.query_one("#preview", Static)
+        if chosen is None:
+            return
+        app = self.trainer
+        card = app.store.next_card(app.learner, app.clock(), direction=DIRECTION_OF[app.mode],
+                                   deck_id=chosen[0])
+        if card is None:
+            preview.update(" Nothing left to study here today.")
+            return
+        note = app.store.note(card.note_id)
+        text = Text(" Next up:  ")
+        text.append(spaced(note.term), style="bold")
+        text.append("   ")
+        text.append_text(pinyin_text(note.pinyin))
+        text.append("   (Enter to study)", style="dim")
+        preview.update(text)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_study()
+
+    def action_study(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.trainer.start_session(*chosen)
+
+    def action_mode(self) -> None:
+        app = self.trainer
+        app.mode = MODES[(MODES.index(app.mode) + 1) % len(MODES)]
+        self.refresh_decks()
+
+    def action_learners(self) -> None:
+        from trainer.tui.screens.learners import LearnerScreen
+
+        self.app.push_screen(LearnerScreen(self.trainer.store, self.trainer.learner), self._switched)
+
+    def _switched(self, learner: Learner | None) -> None:
+        if learner is not None:
+            self.trainer.learner = learner
+        self.refresh_decks()
+
+    def action_browse(self) -> None:
+        from trainer.tui.screens.browse import BrowseScreen
+
+        self.app.push_screen(BrowseScreen())
+
+    def action_stats(self) -> None:
+        try:
+            from trainer.tui.screens.stats import StatsScreen
+        except ImportError:
+            self.notify("stats not available", severity="warning")
+            return
+        self.app.push_screen(StatsScreen(self.trainer.store, self.trainer.learner))
+
+    def action_export(self) -> None:
+        from trainer.tui.screens.export import ExportScreen
+
+        chosen = self.selected()
+        if chosen is None:
+            self.notify("No deck to export.", severity="warning")
+            return
+        deck_id, name = chosen
+        self.app.push_screen(ExportScreen(self.trainer.store.path, None if deck_id is None else name,
+                                          self.trainer.learner.lang))
+
+    def action_help(self) -> None:
+        self.trainer.action_help()
+
+    def action_quit(self) -> None:
+        self.app.exit()

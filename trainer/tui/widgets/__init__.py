@@ -1,0 +1,1 @@
+"""Small widgets of the study app: hanzi, tone-coloured pinyin, the grade bar."""

@@ -1,0 +1,159 @@
+"""The face of a card: question and answer for every quiz mode.
+
+The review screen decides *what* state a card is in; this widget only decides
+what each state looks like, so the flow and the layout can change separately.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Static
+
+from trainer.models import Note
+from trainer.quiz import Grade, QUALITY_MEANINGS
+from trainer.tui.widgets.hanzi import Hanzi
+from trainer.tui.widgets.pinyin import pinyin_text
+
+PROMPTS = {
+    "recognition": "What does it mean?  (p: pinyin, space: show answer)",
+    "recall": "Type the pinyin (zhu4cun1, zhùcūn) or the hanzi, then Enter",
+    "cloze": "Fill in the blank: type the pinyin or the hanzi, then Enter",
+    "choice": "Which meaning?  (1-4 or click; p: pinyin)",
+}
+
+
+def meaning_text(note: Note, lang: str) -> Text:
+    """The learner's translation; a dictionary fallback is marked as such, alternatives follow."""
+    translation = note.translation(lang)
+    if translation is None:
+        return Text(f"(no {lang} translation)", style="italic")
+    text = Text(translation.text, style="bold", justify="center")
+    if translation.method == "dictionary":
+        text.append("  [dictionary gloss]", style="italic dim")
+    if translation.alternatives:
+        text.append("\nalso: " + "; ".join(translation.alternatives), style="dim")
+    return text
+
+
+def example_text(zh: str, term: str, translation: str) -> Text:
+    """An example pair with the term picked out in the Chinese sentence."""
+    text = Text(justify="center")
+    for index, part in enumerate(zh.split(term) if term else [zh]):
+        if index:
+            text.append(term, style="bold reverse")
+        text.append(part)
+    if translation:
+        text.append("\n" + translation, style="italic")
+    return text
+
+
+@dataclass
+class OptionPicked(Message):
+    """A multiple-choice option was clicked (0-based)."""
+
+    index: int
+
+
+class CardFace(Vertical):
+    """Prompt, cue, hanzi, pinyin, meaning, example, answer box, feedback and options."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="prompt")
+        yield Static(id="cue")
+        yield Hanzi(id="hanzi")
+        yield Static(id="pinyin")
+        yield Static(id="meaning")
+        yield Static(id="example")
+        yield Input(id="answer", placeholder="pinyin or hanzi")
+        yield Static(id="feedback")
+        with Vertical(id="options"):
+            for index in range(4):
+                button = Button("", id=f"option-{index}", compact=True)
+                button.can_focus = False
+                yield button
+
+    def _set(self, widget_id: str, content: Text | str | None) -> None:
+        """Show ``content`` in a part of the face, or hide the part when None."""
+        widget = self.query_one(f"#{widget_id}", Static)
+        widget.display = content is not None
+        if content is not None:
+            widget.update(content)
+
+    def _clear(self) -> None:
+        for part in ("cue", "hanzi", "pinyin", "meaning", "example", "feedback"):
+            self._set(part, None)
+        box = self.query_one("#answer", Input)
+        if box.has_focus:
+            self.screen.set_focus(None)
+        box.display = False
+        self.query_one("#options").display = False
+
+    def question(self, note: Note, lang: str, mode: str, *, cloze: tuple[str, str] | None,
+                 options: list[str] | None, show_pinyin: bool) -> None:
+        """The question side. ``cloze`` is (blanked sentence, translation) when there is one."""
+        self._clear()
+        self._set("prompt", PROMPTS[mode] if mode != "cloze" or cloze else PROMPTS["recall"])
+        if mode in ("recognition", "choice"):
+            self.query_one("#hanzi", Hanzi).display = True
+            self.query_one("#hanzi", Hanzi).show(note.term)
+            if show_pinyin:
+                self._set("pinyin", pinyin_text(note.pinyin))
+        elif mode == "cloze" and cloze:
+            self._set("cue", example_text(cloze[0], "", cloze[1]))
+        else:
+            self._set("cue", meaning_text(note, lang))
+        if mode in ("recall", "cloze"):
+            box = self.query_one("#answer", Input)
+            box.display = True
+            box.disabled = False
+            box.value = ""
+            box.focus()
+        if mode == "choice" and options:
+            self._show_options(options, None, None)
+
+    def answer(self, note: Note, lang: str, mode: str, *, typed: str | None, grade: Grade | None,
+               options: list[str] | None, right: int | None, picked: int | None) -> None:
+        """The answer side: everything about the note, plus how the learner's answer was graded."""
+        self._clear()
+        self._set("prompt", "Grade yourself: 0-5" + (", Enter accepts the suggestion" if grade else ""))
+        self.query_one("#hanzi", Hanzi).display = True
+        self.query_one("#hanzi", Hanzi).show(note.term)
+        self._set("pinyin", pinyin_text(note.pinyin))
+        self._set("meaning", meaning_text(note, lang))
+        if note.examples:
+            first = next((e for e in note.examples if note.term in e.zh), note.examples[0])
+            self._set("example", example_text(first.zh, note.term, first.translations.get(lang, "")))
+        if grade is not None:
+            said = f"you answered: {typed}" if typed else "no answer"
+            style = "green" if grade.quality == 5 else "yellow" if grade.quality >= 3 else "red"
+            self._set("feedback", Text.assemble(
+                (said + " — ", ""), (f"{grade.reason} → {grade.quality} "
+                                     f"{QUALITY_MEANINGS[grade.quality]}", f"bold {style}"),
+                justify="center"))
+        if mode == "choice" and options:
+            self._show_options(options, right, picked)
+        self.query_one("#answer", Input).disabled = True
+
+    def _show_options(self, options: list[str], right: int | None, picked: int | None) -> None:
+        self.query_one("#options").display = True
+        for index, button in enumerate(self.query("#options Button").results(Button)):
+            button.display = index < len(options)
+            if index < len(options):
+                mark = " ✓" if index == right else " ✗" if index == picked else ""
+                button.label = f"{index + 1}  {options[index]}{mark}"
+                button.variant = ("success" if index == right else
+                                  "error" if index == picked else "default")
+
+    def toggle_pinyin(self, note: Note) -> None:
+        widget = self.query_one("#pinyin", Static)
+        self._set("pinyin", None if widget.display else pinyin_text(note.pinyin))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("option-"):
+            event.stop()
+            self.post_message(OptionPicked(int(event.button.id.rsplit("-", 1)[1])))
