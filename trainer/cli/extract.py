@@ -54,8 +54,8 @@ def _run(docs, limit, show_progress):  # type: ignore[no-untyped-def]
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Translating terms", total=len(docs))
-        return extract_documents(docs, limit, progress=lambda _name: progress.advance(task))
+        task = progress.add_task("Translating terms", total=None)
+        return extract_documents(docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total))
 
 
 def _store(settings, deck, rows, names):  # type: ignore[no-untyped-def]

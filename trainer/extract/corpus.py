@@ -29,10 +29,10 @@ class LangCorpus:
     terms_in: dict[int, list[str]] = field(default_factory=dict)
     _span_counts: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)
 
-    def add(self, doc: str, zh: str, tr: str) -> None:
+    def add(self, doc: str, zh: str, tr: str, words: tuple[str, ...] = ()) -> None:
         sentence = analyse(tr, self.lang)
         grams = frozenset(content_ngrams(sentence, self.lang))
-        self.units.append(Unit(zh, sentence, grams))
+        self.units.append(Unit(zh, sentence, grams, words))
         self.docs.append(doc)
         self.counts.update(grams)
 
@@ -73,10 +73,16 @@ class LangCorpus:
         return [self.units[i] for i in ids if doc is None or self.docs[i] == doc]
 
 
-def bead_texts(beads: Sequence[Bead], zh: Sequence[str], tr: Sequence[str]) -> list[tuple[str, str]]:
-    """(Chinese, translation) text of each bead that has both sides."""
+Pair = tuple[str, str, tuple[str, ...]]  # Chinese, translation, Chinese words
+
+
+def bead_texts(
+    beads: Sequence[Bead], zh: Sequence[str], tr: Sequence[str], words: Sequence[Sequence[str]]
+) -> list[Pair]:
+    """(Chinese, translation, Chinese words) of each bead that has both sides."""
     out = []
     for bead in beads:
         if bead.zh and bead.tr:
-            out.append(("".join(zh[i] for i in bead.zh), " ".join(tr[j] for j in bead.tr)))
+            ws = tuple(w for i in bead.zh for w in words[i])
+            out.append(("".join(zh[i] for i in bead.zh), " ".join(tr[j] for j in bead.tr), ws))
     return out

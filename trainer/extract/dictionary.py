@@ -48,11 +48,17 @@ def key(word: str) -> str:
     return fold(word)[:5]
 
 
+def main_senses(word: str) -> tuple[str, ...]:
+    """The first two senses of the first entry: a character's core meaning only."""
+    entries = _cedict().get(word, ())
+    return tuple(entries[0][:2]) if entries else ()
+
+
 @lru_cache(maxsize=100_000)
-def gloss_keys(word: str) -> frozenset[str]:
+def gloss_keys(word: str, main_only: bool = False) -> frozenset[str]:
     """Keys of the content words in a word's English glosses."""
     out: set[str] = set()
-    for definition in glosses(word):
+    for definition in main_senses(word) if main_only else glosses(word):
         text = _PAREN.sub(" ", definition.lower())
         for w in _WORD.findall(text):
             if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in _GLOSS_NOISE:

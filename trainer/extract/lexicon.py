@@ -3,24 +3,40 @@
 from __future__ import annotations
 
 from trainer.extract import dictionary
+from typing import Mapping
+
 from trainer.extract.translate import Lexicon
 
 
-def lexicon_for(term: str, words: tuple[str, ...], lang: str) -> Lexicon:
-    """Keys per part of the term: Sino-Vietnamese per character, glosses per word."""
+Learned = Mapping[str, frozenset[str]]
+
+
+def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned | None = None) -> Lexicon:
+    """Keys per part of the term: Sino-Vietnamese per character, glosses per word.
+
+    ``learned`` maps shorter terms to the keys of the renderings already found
+    for them in this corpus: 精准扶贫 inherits "xoá đói giảm nghèo" from 扶贫.
+    """
+    learned = learned or {}
     if lang == "vi":
-        parts = tuple(dictionary.sino_vietnamese(c) for c in term)
+        parts = []
+        for w in words:
+            if w in learned and w != term:
+                parts.append(learned[w] | frozenset().union(*(dictionary.sino_vietnamese(c) for c in w)))
+            else:
+                parts.extend(dictionary.sino_vietnamese(c) for c in w)
         return Lexicon(tuple(p for p in parts if p), float(len(term)))
     whole = dictionary.gloss_keys(term)
     parts_list = []
     for w in split_parts(words):
-        # Characters' senses too: glosses often use another word family ("poverty" for 贫困, "poor" for 贫).
-        keys = dictionary.gloss_keys(w).union(*(dictionary.gloss_keys(c) for c in w))
+        # Characters' core senses too: glosses often use another word family
+        # ("poverty" for 贫困, "poor" for 贫).
+        keys = dictionary.gloss_keys(w).union(*(dictionary.gloss_keys(c, True) for c in w))
+        if w in learned and w != term:
+            keys |= learned[w]
         if keys:
-            parts_list.append(keys | whole)
-    if not parts_list and whole:
-        parts_list.append(whole)
-    return Lexicon(tuple(parts_list), 0.6 * len(term) - 0.2)
+            parts_list.append(keys)
+    return Lexicon(tuple(p for p in parts_list if p), 0.6 * len(term) - 0.2, whole)
 
 
 def split_parts(words: tuple[str, ...]) -> list[str]:

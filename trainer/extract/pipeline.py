@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterable, Sequence
 from trainer.extract import anchors, segment
 from trainer.extract.align import Bead, align
 from trainer.extract.blocks import Article, parse_article
-from trainer.extract.corpus import LangCorpus, bead_texts
-from trainer.extract.lexicon import fallback_gloss, lexicon_for, word_key_fn
+from trainer.extract.corpus import LangCorpus, Pair, bead_texts
+from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, word_key_fn
 from trainer.extract.pinyin import term_pinyin
 from trainer.extract.terms import TermCandidate, extract_terms, rank_extra
 from trainer.extract.translate import confidence, score_candidates
@@ -24,7 +24,9 @@ from trainer.extract.translate import confidence, score_candidates
 MAX_EXAMPLES = 3
 MAX_ALTERNATIVES = 3
 
-Progress = Callable[[str], None]
+Progress = Callable[[int, int], None]
+#: A word's rendering is reused as evidence for longer terms above this confidence.
+LEARN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class Document:
 
     article: Article
     words: tuple[tuple[str, ...], ...]
-    pairs: tuple[tuple[str, str], ...]
+    pairs: tuple[Pair, ...]
 
 
 def prepare(name: str, text: str, identify: Callable[[str], str]) -> Document:
@@ -70,7 +72,7 @@ def prepare(name: str, text: str, identify: Callable[[str], str]) -> Document:
     zk = [anchors.zh_keys(w, s, lang) for w, s in zip(words, article.zh)]
     tk = [anchors.tr_keys(s, lang) for s in article.translation]
     beads: list[Bead] = align([_zh_len(s) for s in article.zh], [len(s) for s in article.translation], zk, tk)
-    return Document(article, words, tuple(bead_texts(beads, article.zh, article.translation)))
+    return Document(article, words, tuple(bead_texts(beads, article.zh, article.translation, words)))
 
 
 def _zh_len(sentence: str) -> int:
@@ -104,44 +106,54 @@ def extract_documents(docs: Sequence[Document], limit: int = 60, progress: Progr
     corpora: dict[str, LangCorpus] = {}
     for doc in docs:
         corpus = corpora.setdefault(doc.article.lang, LangCorpus(doc.article.lang))
-        for zh, tr in doc.pairs:
-            corpus.add(doc.article.name, zh, tr)
+        for zh, tr, words in doc.pairs:
+            corpus.add(doc.article.name, zh, tr, words)
     all_terms = {t.term for terms in terms_by_group for t in terms}
     for corpus in corpora.values():
         corpus.index_terms(all_terms)
-    rows: list[Row] = []
     term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
-    for doc in docs:
+    jobs = [(d, rank, cand) for d, doc in enumerate(docs) for rank, cand in enumerate(term_of_doc[id(doc)])]
+    # Words first, so that longer terms can inherit their renderings (精准扶贫 <- 扶贫).
+    jobs.sort(key=lambda job: len(job[2].term) > 2)
+    learned: dict[str, dict[str, frozenset[str]]] = {lang: {} for lang in corpora}
+    found: dict[tuple[int, int], Row] = {}
+    for done, (d, rank, cand) in enumerate(jobs):
+        doc = docs[d]
+        lang = doc.article.lang
+        row, keys = _term_row(doc, rank, cand, corpora[lang], learned[lang])
+        if row is not None:
+            found[(d, rank)] = row
+            if len(cand.term) <= 2 and row.method == "aligned" and row.confidence >= LEARN_CONFIDENCE:
+                learned[lang].setdefault(cand.term, keys)
         if progress:
-            progress(doc.article.name)
-        rows.extend(_document_rows(doc, term_of_doc[id(doc)], corpora[doc.article.lang]))
-    return rows
+            progress(done + 1, len(jobs))
+    return [found[k] for k in sorted(found)]
 
 
-def _document_rows(doc: Document, terms: Iterable[TermCandidate], corpus: LangCorpus) -> list[Row]:
+def _term_row(
+    doc: Document, rank: int, cand: TermCandidate, corpus: LangCorpus, learned: Learned
+) -> tuple[Row | None, frozenset[str]]:
+    """The row of one term in one document, and the keys of its rendering."""
     lang, name = doc.article.lang, doc.article.name
     key_fn = word_key_fn(lang)
-    rows = []
-    for rank, cand in enumerate(terms):
-        doc_units = corpus.units_of(cand.term, name)
-        lex = lexicon_for(cand.term, cand.words, lang)
-        scored = score_candidates(cand.term, doc_units, corpus.units_of(cand.term), corpus.counts, lex, key_fn, lang,
-                                  corpus.rivals(cand.term, name))
-        marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
-        examples = tuple((u.zh, u.sentence.text) for u in doc_units[:MAX_EXAMPLES])
-        if scored:
-            best = scored[0]
-            alts = _alternatives(best.text, [s.text for s in scored[1:]])
-            row = Row(cand.term, marks, numbers, lang, best.text, alts, confidence(best.score), "aligned",
-                      best.evidence, name, rank, examples)
-        else:
-            gloss = fallback_gloss(cand.term)
-            if not gloss:
-                continue
-            row = Row(cand.term, marks, numbers, lang, gloss, (), 0.2, "dictionary",
-                      ("CC-CEDICT (English) gloss: no aligned rendering found",), name, rank, examples)
-        rows.append(row)
-    return rows
+    doc_units = corpus.units_of(cand.term, name)
+    lex = lexicon_for(cand.term, cand.words, lang, learned)
+    scored = score_candidates(cand.term, doc_units, corpus.units_of(cand.term), corpus.counts, lex, key_fn, lang,
+                              corpus.rivals(cand.term, name), lambda w: anchors.word_keys(w, lang))
+    marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
+    examples = tuple((u.zh, u.sentence.text) for u in doc_units[:MAX_EXAMPLES])
+    if scored:
+        best = scored[0]
+        alts = _alternatives(best.text, [s.text for s in scored[1:]])
+        row = Row(cand.term, marks, numbers, lang, best.text, alts, confidence(best.score), "aligned",
+                  best.evidence, name, rank, examples)
+        return row, frozenset(key_fn(w) for w in best.key)
+    gloss = fallback_gloss(cand.term)
+    if not gloss:
+        return None, frozenset()
+    row = Row(cand.term, marks, numbers, lang, gloss, (), 0.2, "dictionary",
+              ("CC-CEDICT (English) gloss: no aligned rendering found",), name, rank, examples)
+    return row, frozenset()
 
 
 def _alternatives(best: str, others: Sequence[str]) -> tuple[str, ...]:

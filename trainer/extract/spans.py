@@ -48,11 +48,25 @@ class Sentence:
 
 def analyse(text: str, lang: str) -> Sentence:
     tokens = tuple(latin_tokens(text))
-    norms = tuple(None if is_function_word(t.text, lang) else norm(t.text, lang) for t in tokens)
+    inside = _in_parentheses(text, tokens)
+    norms = tuple(
+        None if is_function_word(t.text, lang) or paren else norm(t.text, lang) for t, paren in zip(tokens, inside)
+    )
     barrier = tuple(
         k == 0 or bool(_BARRIER.search(text[tokens[k - 1].end:tokens[k].start])) for k in range(len(tokens))
     )
     return Sentence(text, tokens, norms, barrier)
+
+
+def _in_parentheses(text: str, tokens: tuple[Token, ...]) -> list[bool]:
+    """Tokens inside (...): asides, left out of keys ("đội (tổ) công tác" = "đội công tác")."""
+    depth, pos, out = 0, 0, []
+    for t in tokens:
+        gap = text[pos:t.start]
+        depth = max(0, depth + gap.count("(") - gap.count(")"))
+        out.append(depth > 0)
+        pos = t.end
+    return out
 
 
 def content_ngrams(s: Sentence, lang: str) -> set[tuple[str, ...]]:

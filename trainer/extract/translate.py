@@ -37,10 +37,11 @@ class Lexicon:
 
     parts: tuple[frozenset[str], ...]  # keys per part of the term (word or syllable)
     expected_words: float  # how many content words a rendering usually has
+    whole: frozenset[str] = frozenset()  # keys of the whole term's own glosses
 
     @property
     def keys(self) -> frozenset[str]:
-        return frozenset().union(*self.parts) if self.parts else frozenset()
+        return self.whole.union(*self.parts)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Unit:
     zh: str
     sentence: Sentence
     grams: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,36 @@ def span_counts(units: Sequence[Unit]) -> Counter[tuple[str, ...]]:
     return counts
 
 
-def lexical_score(key: Sequence[str], word_keys: Sequence[str], lex: Lexicon) -> tuple[float, str]:
-    """Half precision (span words explained), half recall (term parts rendered)."""
-    if not lex.parts or not word_keys:
+def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) -> frozenset[str]:
+    """Keys of the sentence's other Chinese words: what they explain is not the term's."""
+    out: set[str] = set()
+    for w in unit.words:
+        if w not in term and len(w) >= 2:
+            out |= keys_of(w)
+    return frozenset(out)
+
+
+def lexical_score(
+    key: Sequence[str], word_keys: Sequence[str], lex: Lexicon, others: frozenset[str] = frozenset()
+) -> tuple[float, str]:
+    """Recall (term parts rendered), precision, and words explained by other Chinese words.
+
+    A span word no dictionary explains may well be part of the rendering
+    ("plenary" in "plenary meeting"); one that another word of the sentence
+    explains (第二次 -> "second") is not, and numbers never are.
+    """
+    if not word_keys:
         return 0.0, ""
     allkeys = lex.keys
     hit = [k for k in word_keys if k in allkeys]
+    foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or any(c.isdigit() for c in w)))
     precision = len(hit) / len(word_keys)
-    recall = sum(1 for part in lex.parts if part & set(word_keys)) / len(lex.parts)
-    return (precision + recall) / 2, ",".join(sorted(set(hit)))
+    found = set(word_keys)
+    recall = sum(1 for part in lex.parts if part & found) / len(lex.parts) if lex.parts else 0.0
+    if lex.whole & found:
+        recall = 1.0
+    score = 0.6 * recall + 0.15 * precision - 0.8 * foreign / len(word_keys)
+    return score, ",".join(sorted(set(hit)))
 
 
 def _is_title(zh: str, term: str) -> bool:
@@ -92,6 +115,7 @@ def score_candidates(
     word_key: Callable[[str], str],
     lang: str,
     rivals: Sequence[tuple[int, Counter[tuple[str, ...]]]] = (),
+    keys_of: Callable[[str], frozenset[str]] = lambda _w: frozenset(),
 ) -> list[Scored]:
     """All candidates for ``term`` in one document, best first.
 
@@ -105,6 +129,7 @@ def score_candidates(
     best: dict[tuple[str, ...], Scored] = {}
     for unit in doc_units:
         title = _is_title(unit.zh, term)
+        others = other_keys(unit, term, keys_of) - lex.keys
         cands = spans(unit.sentence, lang)
         whole_key = tuple(n for n in unit.sentence.norms if n)
         if title:
@@ -118,7 +143,7 @@ def score_candidates(
             assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
             rival = max((r[key] / (n_r + n_p - r[key] + SMOOTH) for n_r, r in rivals if key in r), default=0.0)
             cover = min(1.0, n_tp / n_term)
-            lexs, hits = lexical_score(key, [word_key(w) for w in key], lex)
+            lexs, hits = lexical_score(key, [word_key(w) for w in key], lex, others)
             length = abs(math.log((len(key) + 1) / (lex.expected_words + 1)))
             is_whole = title and key == whole_key
             score = (W_ASSOC * assoc + W_COVER * cover + w_lex * lexs - W_LEN * length
@@ -129,7 +154,7 @@ def score_candidates(
             if is_whole:
                 evidence.append("whole title")
             best[key] = Scored(clean(surface), key, score, tuple(evidence))
-    return sorted(best.values(), key=lambda s: (-s.score, s.text))
+    return sorted(best.values(), key=lambda s: -s.score)  # stable: first seen wins ties
 
 
 def confidence(score: float) -> float:
