@@ -18,6 +18,7 @@ from trainer.store.cards import CardQueries, DeckCounts
 from trainer.store.connection import connect
 from trainer.store.learners import LearnerQueries
 from trainer.store.notes import ImportResult, NoteQueries
+from trainer.store.stats import StatsQueries
 from trainer.studyday import to_ms
 
 __all__ = ["Store", "DeckCounts", "ImportResult"]
@@ -27,7 +28,7 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Store(LearnerQueries, NoteQueries, CardQueries):
+class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries):
     """A trainer database. Use :meth:`open`; close it (or use ``with``) when done.
 
     ``clock`` is only used to stamp rows (created/updated times); study-time
