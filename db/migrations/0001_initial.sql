@@ -88,5 +88,6 @@ CREATE TABLE reviews (
     due_after_ms  INTEGER NOT NULL,
     extra_after   INTEGER NOT NULL
 );
-CREATE INDEX reviews_learner_time ON reviews (learner_id, reviewed_ms);
+-- Covers "how many reviews of each kind today" (daily limits) without touching the table.
+CREATE INDEX reviews_learner_time ON reviews (learner_id, reviewed_ms, kind);
 CREATE INDEX reviews_card         ON reviews (card_id, reviewed_ms);

@@ -43,6 +43,9 @@ class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries):
         #: True when this open created the database (first run).
         self.created = created
         self.clock = clock
+        self._counts_cache: dict[tuple[int, int], dict[int, int]] = {}
+        self._counts_version: int | None = None
+        self._bounds_cache: dict[int, tuple[datetime, datetime]] = {}
 
     @classmethod
     def open(cls, path: Path | str, clock: Callable[[], datetime] = utc_now) -> Store:

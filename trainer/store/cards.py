@@ -7,7 +7,7 @@ committed (synchronous=FULL) before the caller can show the next card.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Collection, Sequence
 
@@ -21,6 +21,7 @@ from trainer.studyday import from_ms, study_day_bounds, to_ms
 if TYPE_CHECKING:
     from trainer.store import Store
 
+_DAY_MS = 86_400_000
 #: reviews.kind values.
 KIND_NEW, KIND_REVIEW, KIND_REPEAT = 0, 1, 2
 
@@ -82,6 +83,9 @@ class CardQueries:
     """Mixin of :class:`trainer.store.Store` for cards and reviews."""
 
     conn: sqlite3.Connection
+    _counts_cache: dict[tuple[int, int], dict[int, int]]
+    _counts_version: int | None
+    _bounds_cache: dict[int, tuple[datetime, datetime]]
 
     def card(self, card_id: int) -> Card:
         row = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id = ?", (card_id,)).fetchone()
@@ -97,15 +101,34 @@ class CardQueries:
         return [card_from_row(r) for r in rows]
 
     def today_counts(self, learner: Learner, now: datetime) -> dict[int, int]:
-        """Reviews done today by kind (KIND_NEW, KIND_REVIEW, KIND_REPEAT)."""
-        start, _ = study_day_bounds(now, learner.day_start_hour)
-        rows = self.conn.execute(
-            "SELECT kind, count(*) FROM reviews WHERE learner_id = ? AND reviewed_ms >= ? GROUP BY kind",
-            (learner.id, to_ms(start)),
-        ).fetchall()
-        counts = {KIND_NEW: 0, KIND_REVIEW: 0, KIND_REPEAT: 0}
-        counts.update({kind: n for kind, n in rows})
-        return counts
+        """Reviews done today by kind (KIND_NEW, KIND_REVIEW, KIND_REPEAT).
+
+        Asked before every card, so it is cached: the cache is kept current by our own
+        answers and dropped whenever another connection commits (PRAGMA data_version).
+        """
+        start, _ = self._day_bounds(now, learner.day_start_hour)
+        key = (learner.id, to_ms(start))
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._counts_version != version:
+            self._counts_cache.clear()
+            self._counts_version = version
+        if key not in self._counts_cache:
+            rows = self.conn.execute(
+                "SELECT kind, count(*) FROM reviews WHERE learner_id = ? AND reviewed_ms >= ? GROUP BY kind",
+                key,
+            ).fetchall()
+            counts = {KIND_NEW: 0, KIND_REVIEW: 0, KIND_REPEAT: 0}
+            counts.update({kind: n for kind, n in rows})
+            self._counts_cache[key] = counts
+        return dict(self._counts_cache[key])
+
+    def _day_bounds(self, now: datetime, start_hour: int) -> tuple[datetime, datetime]:
+        """study_day_bounds, remembered for the day in progress (asked before every card)."""
+        cached = self._bounds_cache.get(start_hour)
+        if cached is None or not cached[0] <= now < cached[1]:
+            cached = study_day_bounds(now, start_hour)
+            self._bounds_cache[start_hour] = cached
+        return cached
 
     def next_card(
         self,
@@ -124,7 +147,7 @@ class CardQueries:
         same-day repeats are never limited. ``exclude`` holds the cards just seen, so
         a failed card comes back after a few others rather than at once.
         """
-        _, end = study_day_bounds(now, learner.day_start_hour)
+        _, end = self._day_bounds(now, learner.day_start_hour)
         done = self.today_counts(learner, now)
         scope, params = _scope(learner.id, direction, deck_id, exclude)
         if done[KIND_REVIEW] < learner.reviews_per_day:
@@ -166,7 +189,10 @@ class CardQueries:
                 (card_id, card.learner_id, reviewed_ms, quality, max(0, int(duration_ms)),
                  review_kind(card), *_state_values(card.state), *_state_values(after)),
             )
-        return self.card(card_id)
+        for (learner_id, day_start_ms), counts in self._counts_cache.items():
+            if learner_id == card.learner_id and day_start_ms <= reviewed_ms < day_start_ms + _DAY_MS:
+                counts[review_kind(card)] += 1
+        return replace(card, state=after, lapses=card.lapses + lapse, last_review=moment)
 
     def undo_last(self: Store, learner_id: int) -> Card | None:
         """Take back the learner's last answer: the card is restored exactly, the row removed."""
@@ -188,6 +214,7 @@ class CardQueries:
                  previous, last.card_id),
             )
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (last.id,))
+        self._counts_cache.clear()
         return self.card(last.card_id)
 
     def set_suspended(self, card_id: int, suspended: bool = True) -> None:
@@ -195,8 +222,9 @@ class CardQueries:
             self.conn.execute("UPDATE cards SET suspended = ? WHERE id = ?", (int(suspended), card_id))
 
     def reviews_of_card(self, card_id: int) -> list[ReviewRecord]:
+        """The card's log in the order answers were applied (id), which is what replay folds."""
         rows = self.conn.execute(
-            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE card_id = ? ORDER BY reviewed_ms, id", (card_id,)
+            f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE card_id = ? ORDER BY id", (card_id,)
         ).fetchall()
         return [review_from_row(r) for r in rows]
 
