@@ -56,3 +56,25 @@ class Lab:
             self.store.conn.execute(f"UPDATE cards SET {sets} WHERE id = ?", (*values.values(), card_id))
 
 
+
+
+def simulate(lab: Lab, learner: Learner, end: datetime, days: int = 120, seed: int = 1,
+             skip: float = 0.25) -> None:
+    """A plausible history: on most of the ``days`` study days before ``end``, answer the due cards.
+
+    Deterministic for a given seed; used where a test needs realistic charts (report, TUI).
+    """
+    import random
+
+    rng = random.Random(seed)
+    cards = lab.cards(learner) + lab.cards(learner, "recall")
+    for back in range(days, -1, -1):
+        if back and rng.random() < skip:
+            continue
+        moment = end - timedelta(days=back, hours=2)
+        due = [c for c in cards if lab.store.card(c).is_new is False
+               and lab.store.card(c).state.due <= moment]
+        fresh = [c for c in cards if lab.store.card(c).is_new][:3]
+        for card_id in due + fresh:
+            lab.answer(card_id, rng.choice([1, 3, 4, 4, 5, 5, 5]), moment, rng.randint(2, 15))
+            moment += timedelta(seconds=20)
