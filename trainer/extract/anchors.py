@@ -32,6 +32,9 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
     else:
         keys = set(dictionary.gloss_keys(word))
         if len(word) >= 2 and not keys:
+            # Unknown to the dictionary (驻村, names): its characters' core senses, and its
+            # pinyin in case it is a name.
+            keys.update(*(dictionary.gloss_keys(c, True) for c in word))
             keys.add(dictionary.key(plain_syllables(word)))
     return frozenset(keys)
 

@@ -54,16 +54,24 @@ def main_senses(word: str) -> tuple[str, ...]:
     return tuple(entries[0][:2]) if entries else ()
 
 
+def _definition_keys(definition: str) -> frozenset[str]:
+    text = _PAREN.sub(" ", definition.lower())
+    return frozenset(
+        key(norm(w, "en")) for w in _WORD.findall(text)
+        if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in _GLOSS_NOISE
+    )
+
+
 @lru_cache(maxsize=100_000)
 def gloss_keys(word: str, main_only: bool = False) -> frozenset[str]:
     """Keys of the content words in a word's English glosses."""
-    out: set[str] = set()
-    for definition in main_senses(word) if main_only else glosses(word):
-        text = _PAREN.sub(" ", definition.lower())
-        for w in _WORD.findall(text):
-            if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in _GLOSS_NOISE:
-                out.add(key(norm(w, "en")))
-    return frozenset(out)
+    return frozenset().union(*(_definition_keys(d) for d in (main_senses(word) if main_only else glosses(word))))
+
+
+@lru_cache(maxsize=100_000)
+def sense_keys(word: str) -> tuple[frozenset[str], ...]:
+    """Keys of each sense separately: a rendering should cover one whole sense."""
+    return tuple(k for k in (_definition_keys(d) for d in glosses(word)) if k)
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from trainer.extract import dictionary
 from typing import Mapping
 
+from trainer.extract.pinyin import plain_syllables
 from trainer.extract.translate import Lexicon
 
 
@@ -26,7 +27,6 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned |
             else:
                 parts.extend(dictionary.sino_vietnamese(c) for c in w)
         return Lexicon(tuple(p for p in parts if p), float(len(term)))
-    whole = dictionary.gloss_keys(term)
     parts_list = []
     for w in split_parts(words):
         # Characters' core senses too: glosses often use another word family
@@ -36,7 +36,9 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned |
             keys |= learned[w]
         if keys:
             parts_list.append(keys)
-    return Lexicon(tuple(p for p in parts_list if p), 0.6 * len(term) - 0.2, whole)
+    return Lexicon(
+        tuple(p for p in parts_list if p), 0.6 * len(term) - 0.2, dictionary.sense_keys(term), plain_syllables(term)
+    )
 
 
 def split_parts(words: tuple[str, ...]) -> list[str]:

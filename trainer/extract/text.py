@@ -20,7 +20,8 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         vers chez ou où que qu' qui dont ce cet cette ces se s' sa son ses leur leurs notre nos votre
         vos mon ma mes il ils elle elles on nous vous je j' ne n' pas plus moins très aussi ainsi
         comme mais donc car si est sont été être a ont avait avaient fait faire y lors afin tout tous
-        toute toutes autre autres même etc. d’ l’ qu’ s’ n’ c' c’ m' m’ t' t’ ceux celle celles celui""".split()
+        toute toutes autre autres même etc. d’ l’ qu’ s’ n’ c' c’ m' m’ t' t’ ceux celle celles celui
+        plusieurs chaque certains certaines divers diverses tel telle tels telles étant ayant cela ceci ici là""".split()
     ),
     "en": frozenset(
         """the a an of and or to in on at for with by from as into about than then that which who whom
@@ -32,7 +33,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "vi": frozenset(
         """các những của và là có được đã sẽ đang với cho trong này đó kia thì mà để từ ra vào về
         một như cũng rất lại nên nếu khi theo trên dưới tại đến bị do vì bởi hay hoặc nhau
-        sự việc cái chiếc điều rằng thì""".split()
+        sự việc cái chiếc điều rằng thì đều giữa hơn nhất mỗi rồi chỉ vẫn đây ấy hết""".split()
     ),
 }
 
@@ -75,4 +76,4 @@ def latin_tokens(sentence: str) -> list[Token]:
 
 def is_function_word(word: str, lang: str) -> bool:
     w = word.lower().replace("’", "'")
-    return w in FUNCTION_WORDS.get(lang, frozenset()) or w.isdigit()
+    return w in FUNCTION_WORDS.get(lang, frozenset())

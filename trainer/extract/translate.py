@@ -28,7 +28,7 @@ W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0
 #: How far English glosses speak for a language: directly for English, through
 #: cognates only for French, Sino-Vietnamese readings are strong for Vietnamese.
 SMOOTH = 1.0
-LEX_TRUST = {"en": 1.3, "fr": 0.4, "vi": 2.0}
+LEX_TRUST = {"en": 1.3, "fr": 0.8, "vi": 2.0}
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,12 @@ class Lexicon:
 
     parts: tuple[frozenset[str], ...]  # keys per part of the term (word or syllable)
     expected_words: float  # how many content words a rendering usually has
-    whole: frozenset[str] = frozenset()  # keys of the whole term's own glosses
+    senses: tuple[frozenset[str], ...] = ()  # keys of each sense of the whole term
+    pinyin: str = ""  # toneless, run together: names are transcribed ("xijinping")
 
     @property
     def keys(self) -> frozenset[str]:
-        return self.whole.union(*self.parts)
+        return frozenset().union(*self.parts, *self.senses)
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,13 @@ def lexical_score(
     precision = len(hit) / len(word_keys)
     found = set(word_keys)
     recall = sum(1 for part in lex.parts if part & found) / len(lex.parts) if lex.parts else 0.0
-    if lex.whole & found:
-        recall = 1.0
+    for sense in lex.senses:  # "infrastructure" renders 基础设施 whole
+        recall = max(recall, len(sense & found) / len(sense))
+    named = [w for w in key if len(w) >= 2 and w.isalpha() and w in lex.pinyin]
+    transcribed = sum(map(len, named)) / len(lex.pinyin) if named and lex.pinyin else 0.0
+    if transcribed >= 0.8:  # a whole transcribed name: "Xi Jinping" for xijinping
+        recall += 0.5
+        hit = hit + [k for w, k in zip(key, word_keys) if w in named and k not in hit]
     score = 0.6 * recall + 0.15 * precision - 0.8 * foreign / len(word_keys)
     return score, ",".join(sorted(set(hit)))
 
