@@ -69,12 +69,13 @@ class TrainerApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         keys: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            if binding.description in seen or binding.action == "help":
+        for binding in type(self.screen).BINDINGS:
+            if not isinstance(binding, Binding) or binding.action == "help":
                 continue
-            seen.add(binding.description)
+            if binding.action.startswith("digit("):
+                if binding.key == "0":
+                    keys.append(("0-5", "grade (1-4 pick an option in multiple choice)"))
+                continue
             keys.append((binding.key_display or self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(keys))
 

@@ -39,10 +39,14 @@ class ExportScreen(ModalScreen[Path | None]):
             yield ProgressBar(id="progress", show_eta=False)
             yield Label("", id="export-status")
 
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         path = Path(event.value.strip() or default_export_path(self.deck)).expanduser()
         event.input.disabled = True
+        self.query_one(ProgressBar).display = True
         self.query_one("#export-status", Label).update(f"Exporting to {path} …")
         self.export(path)
 

@@ -34,7 +34,7 @@ class ReviewScreen(Screen[None]):
     AUTO_FOCUS = ""  # focus is set per card: the answer box in typing modes, nothing otherwise
     BINDINGS = [
         Binding("space", "reveal", "Show"),
-        Binding("enter", "enter", "Show/accept", show=False),
+        Binding("enter", "enter", "Accept grade"),
         Binding("p", "pinyin", "Pinyin"),
         *[Binding(str(q), f"digit({q})", f"Grade {q}", show=False) for q in range(6)],
         Binding("u", "undo", "Undo"),
@@ -42,7 +42,7 @@ class ReviewScreen(Screen[None]):
         Binding("s", "suspend", "Suspend"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "finish", "Quit"),
-        Binding("escape", "finish", "End session", show=False),
+        Binding("escape", "leave", "Quit"),
     ]
 
     def __init__(self, session: Session, deck_name: str) -> None:
@@ -60,6 +60,18 @@ class ReviewScreen(Screen[None]):
         self.cloze: tuple[str, str] | None = None
         self.shown_at = 0.0
         self._pools: dict[str, list[Note]] = {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Footer shows only what makes sense now (False hides a key, it still does nothing)."""
+        mode = self.session.mode
+        typing = mode in ("recall", "cloze") and not self.revealed
+        if action in ("reveal", "pinyin"):
+            return not self.revealed and mode in ("recognition", "choice")
+        if action == "enter":
+            return self.revealed and self.grade is not None
+        if action == "leave":
+            return typing
+        return True
 
     @property
     def trainer(self) -> TrainerApp:
@@ -106,6 +118,7 @@ class ReviewScreen(Screen[None]):
                                           options=self.options, show_pinyin=False)
         self.query_one(GradeBar).display = False
         self._status()
+        self.refresh_bindings()
         self.shown_at = time.monotonic()
 
     def _pool(self, deck: str) -> list[Note]:
@@ -134,6 +147,7 @@ class ReviewScreen(Screen[None]):
         bar.display = True
         bar.suggest(self.grade.quality if self.grade else None)
         self.set_focus(None)
+        self.refresh_bindings()
 
     # -- answering -----------------------------------------------------------------------
 
@@ -226,6 +240,9 @@ class ReviewScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.trainer.action_help()
+
+    def action_leave(self) -> None:
+        self.finish(done=False)
 
     def action_finish(self) -> None:
         self.finish(done=False)

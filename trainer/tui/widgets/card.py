@@ -114,7 +114,7 @@ class CardFace(Vertical):
             box.value = ""
             box.focus()
         if mode == "choice" and options:
-            self._show_options(options, None, None)
+            self._show_options(options)
 
     def answer(self, note: Note, lang: str, mode: str, *, typed: str | None, grade: Grade | None,
                options: list[str] | None, right: int | None, picked: int | None) -> None:
@@ -130,24 +130,22 @@ class CardFace(Vertical):
             self._set("example", example_text(first.zh, note.term, first.translations.get(lang, "")))
         if grade is not None:
             said = f"you answered: {typed}" if typed else "no answer"
+            if mode == "choice" and right is not None and picked != right and options:
+                said += f" ✗ (right: {options[right]})"
             style = "green" if grade.quality == 5 else "yellow" if grade.quality >= 3 else "red"
             self._set("feedback", Text.assemble(
                 (said + " — ", ""), (f"{grade.reason} → {grade.quality} "
                                      f"{QUALITY_MEANINGS[grade.quality]}", f"bold {style}"),
                 justify="center"))
-        if mode == "choice" and options:
-            self._show_options(options, right, picked)
         self.query_one("#answer", Input).disabled = True
 
-    def _show_options(self, options: list[str], right: int | None, picked: int | None) -> None:
+    def _show_options(self, options: list[str]) -> None:
+        """The four choices; on the answer side the meaning and feedback say which was right."""
         self.query_one("#options").display = True
         for index, button in enumerate(self.query("#options Button").results(Button)):
             button.display = index < len(options)
             if index < len(options):
-                mark = " ✓" if index == right else " ✗" if index == picked else ""
-                button.label = f"{index + 1}  {options[index]}{mark}"
-                button.variant = ("success" if index == right else
-                                  "error" if index == picked else "default")
+                button.label = f"{index + 1}  {options[index]}"
 
     def toggle_pinyin(self, note: Note) -> None:
         widget = self.query_one("#pinyin", Static)
