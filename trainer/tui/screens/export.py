@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,15 +52,22 @@ class ExportScreen(ModalScreen[Path | None]):
         self.export(path)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def export(self, path: Path) -> Path:
-        """Runs in a thread with its own connection (SQLite connections stay in their thread)."""
+    def export(self, path: Path) -> str:
+        """Runs in a thread with its own connection (SQLite connections stay in their thread).
+
+        The exporter (genanki, audio) is imported here, so the study app never loads it
+        unless the learner exports. Returns the line to show when done.
+        """
         from trainer.export.anki import export_apkg
         from trainer.store import Store
 
         with Store.open(self.db_path) as store:
-            export_apkg(store, path, decks=[self.deck] if self.deck else None, lang=self.lang,
-                        progress=lambda done, total: self.app.call_from_thread(self._progress, done, total))
-        return path
+            result = export_apkg(
+                store, path, decks=[self.deck] if self.deck else None, lang=self.lang,
+                progress=lambda done, total: self.app.call_from_thread(self._progress, done, total))
+        self.written = path
+        line = f"Written {path}: {result.notes} notes, {result.cards} cards"
+        return "\n".join([line, *result.warnings])
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
@@ -67,15 +75,14 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         status = self.query_one("#export-status", Label)
         if event.state == WorkerState.SUCCESS:
-            self.written = event.worker.result
             bar = self.query_one(ProgressBar)
             bar.update(total=bar.total or 1, progress=bar.total or 1)
-            status.update(f"[green]Written {self.written}[/green]  (Escape to close)")
+            status.update(Text(f"{event.worker.result}\n(Escape to close)", style="green"))
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             message = ("export not available yet (trainer.export.anki is missing)"
                        if isinstance(error, ModuleNotFoundError) else f"export failed: {error}")
-            status.update(f"[red]{message}[/red]")
+            status.update(Text(message, style="red"))
             self.query_one("#path", Input).disabled = False
 
     def action_close(self) -> None:
