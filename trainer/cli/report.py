@@ -16,7 +16,7 @@ from trainer.report import render_report
 
 
 @click.command()
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="HTML file to write (replaced atomically).")
 @click.option("--learner", "names", multiple=True, metavar="NAME",
               help="Only this learner (repeatable). Default: every learner.")
@@ -40,7 +40,9 @@ def write_atomically(path: Path, text: str) -> None:
     Any failure (missing folder, no permission, disk full, a directory in the way)
     becomes a one-line error naming the file, and leaves no temporary file behind.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise TrainerError(f"{path}: cannot write report: is a directory")
+    folder = path.parent
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
