@@ -12,6 +12,7 @@ import codecs
 from pathlib import Path
 
 from trainer.errors import InputError
+from trainer.extract.text import has_cjk
 
 #: Larger files are refused: an article is a few kB; a 50 MB "article" is a mistake.
 MAX_BYTES = 20 * 1024 * 1024
@@ -65,12 +66,32 @@ def _decode(data: bytes) -> str | None:
                 return None
     if b"\x00" in data:
         return _utf16_without_bom(data)
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible(text) and has_cjk(text):
+        return text
+    try:
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return text
+    # An article holds Chinese: prefer the reading that shows some (short GBK runs
+    # such as 农 are also valid UTF-8, for "ũ").
+    if text is None or not _plausible(text) or (has_cjk(gb) and not has_cjk(text)):
+        return gb
+    return text
+
+
+#: Scripts an article in Chinese plus French, English or Vietnamese may contain.
+_PLAUSIBLE = ((0x0000, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF),
+              (0x3000, 0x303F), (0x3400, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFEFF, 0xFEFF),
+              (0xFF00, 0xFFEF))
+
+
+def _plausible(text: str) -> bool:
+    """Short GBK byte runs can also be valid UTF-8 (驻 -> Hebrew פ): such text is not plausible."""
+    return all(any(lo <= ord(c) <= hi for lo, hi in _PLAUSIBLE) for c in text)
 
 
 def read_article(path: Path) -> str:

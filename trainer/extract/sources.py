@@ -23,9 +23,12 @@ def load_documents(paths: Sequence[Path], warn: Callable[[str], None] = lambda _
             docs.append(prepare(path.name, read_article(path), _identify_for(path.name)))
         except InputError as error:
             errors.append(error)
-            warn(str(error))
     if not docs:
-        raise errors[0] if errors else InputError("no input files")
+        if len(errors) == 1:
+            raise errors[0]
+        raise InputError("nothing could be extracted: " + "; ".join(map(str, errors)) if errors else "no input files")
+    for error in errors:
+        warn(str(error))
     return docs
 
 

@@ -1,0 +1,35 @@
+"""Small invented bilingual articles for the extractor's tests (not the bundled ones)."""
+
+from __future__ import annotations
+
+ZH_COOP = """合作社
+
+农村合作社帮助农民增加收入。每个合作社都有一名技术员。合作社为农民提供种子和技术培训。
+2019年,全县新建合作社120个。技术培训让农民掌握了新的种植方法。
+"""
+
+EN_COOP = """Cooperatives
+
+12-03-2020 | example.org
+
+Rural cooperatives help farmers increase their income. Every cooperative has a technician. The cooperatives provide farmers with seeds and technical training.
+In 2019, the county set up 120 new cooperatives. Technical training taught farmers new planting methods.
+"""
+
+FR_COOP = """Les coopératives
+
+Mise à jour:2020-03-12 | example.org
+
+Les coopératives rurales aident les paysans à augmenter leurs revenus. Chaque coopérative a un technicien. Les coopératives fournissent aux paysans des semences et une formation technique.
+En 2019, le district a créé 120 nouvelles coopératives. La formation technique a appris aux paysans de nouvelles méthodes de culture.
+"""
+
+VI_COOP = """Hợp tác xã
+
+Hợp tác xã nông thôn giúp nông dân tăng thu nhập. Mỗi hợp tác xã đều có một kỹ thuật viên. Hợp tác xã cung cấp cho nông dân hạt giống và đào tạo kỹ thuật.
+Năm 2019, toàn huyện đã thành lập mới 120 hợp tác xã. Đào tạo kỹ thuật giúp nông dân nắm được phương pháp trồng trọt mới.
+"""
+
+
+def article(translation: str, zh: str = ZH_COOP, zh_first: bool = False) -> str:
+    return zh + "\n" + translation if zh_first else translation + "\n" + zh

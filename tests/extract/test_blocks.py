@@ -1,0 +1,48 @@
+"""Splitting a file into its Chinese text and its translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.errors import InputError
+from trainer.extract.blocks import is_metadata, parse_article
+from tests.extract.samples import EN_COOP, FR_COOP, ZH_COOP, article
+
+
+def fixed(lang: str):  # type: ignore[no-untyped-def]
+    return lambda _text: lang
+
+
+@pytest.mark.parametrize("line", ["Mise à jour:2021-01-07 | french.china.org.cn", "11-01-2021 | China.org.cn",
+                                  "Updated: 2020/3/12", "source | news.example.com"])
+def test_metadata_lines(line: str) -> None:
+    assert is_metadata(line)
+
+
+@pytest.mark.parametrize("line", ["Le « dernier kilomètre »", "In 2019, the county set up 120 cooperatives."])
+def test_not_metadata(line: str) -> None:
+    assert not is_metadata(line)
+
+
+@pytest.mark.parametrize("zh_first", [True, False])
+def test_either_order(zh_first: bool) -> None:
+    art = parse_article("a.txt", article(EN_COOP, zh_first=zh_first), fixed("en"))
+    assert art.zh[0] == "合作社"
+    assert art.translation[0] == "Cooperatives"
+    assert not any("example.org" in s for s in art.translation)
+    assert art.lang == "en"
+
+
+def test_repeated_chinese_is_dropped() -> None:
+    art = parse_article("a.txt", EN_COOP + ZH_COOP + ZH_COOP, fixed("en"))
+    assert len(art.zh) == len(set(art.zh))
+
+
+def test_no_chinese() -> None:
+    with pytest.raises(InputError, match="^fr.txt: no Chinese"):
+        parse_article("fr.txt", FR_COOP, fixed("fr"))
+
+
+def test_only_chinese() -> None:
+    with pytest.raises(InputError, match="^zh.txt: only one language"):
+        parse_article("zh.txt", ZH_COOP, fixed("fr"))

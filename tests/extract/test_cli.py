@@ -1,0 +1,87 @@
+"""``trainer extract``: JSON Lines, errors, warnings, and storing a deck."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trainer.cli import main
+from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, ZH_COOP, article
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return int(exit_info.value.code or 0), out, err
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> list[Path]:
+    paths = []
+    for name, text, enc in [("en.txt", article(EN_COOP), "utf-8-sig"), ("fr.txt", article(FR_COOP), "utf-16"),
+                            ("vi.txt", article(VI_COOP, zh_first=True), "utf-8")]:
+        p = tmp_path / name
+        p.write_bytes(text.encode(enc))
+        paths.append(p)
+    return paths
+
+
+def test_json_lines(files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(["extract", *map(str, files), "--json"], capsys)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["lang"] for r in rows} == {"en", "fr", "vi"}
+    assert {r["source"] for r in rows} == {"en.txt", "fr.txt", "vi.txt"}
+    assert all(set(r["examples"][0]) == {"zh", "translation"} for r in rows)
+
+
+def test_table(files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(["extract", str(files[0])], capsys)
+    assert code == 0 and "合作社" in out
+
+
+@pytest.mark.parametrize(("content", "reason"), [(b"", "empty"), (b"\x00\x01\x02\xff" * 50, "binary"),
+                                                 (ZH_COOP.encode(), "only one language"),
+                                                 (EN_COOP.encode(), "no Chinese")])
+def test_bad_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                    content: bytes, reason: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run(["extract", str(bad), "--json"], capsys)
+    assert code != 0 and out == ""
+    assert err.count("\n") == 1 and "bad.txt" in err and reason in err
+
+
+def test_bad_file_among_good_is_a_warning(tmp_path: Path, files: list[Path],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, out, err = run(["extract", str(bad), str(files[0]), "--json"], capsys)
+    assert code == 0 and out
+    assert "warning: bad.txt: file is empty" in err
+
+
+def test_deck_import_is_idempotent(files: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "t.db"
+    code, out, _ = run(["--db", str(db), "extract", *map(str, files), "--deck", "coops"], capsys)
+    assert code == 0 and "added" in out
+    from trainer.store import Store
+
+    with Store.open(db) as store:
+        first = store.import_notes  # the store answers; count notes through a second import below
+    code, out2, _ = run(["--db", str(db), "extract", *map(str, files), "--deck", "coops"], capsys)
+    assert code == 0
+    assert " 0 added" in out2 and "0 new cards" in out2
+    assert first is not None
+
+
+def test_help_mentions_json() -> None:
+    from click.testing import CliRunner
+
+    from trainer.cli.extract import extract
+
+    result = CliRunner().invoke(extract, ["--help"])
+    assert result.exit_code == 0 and "--json" in result.output

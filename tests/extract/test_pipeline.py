@@ -1,0 +1,47 @@
+"""End to end: grouping, examples, drafts."""
+
+from __future__ import annotations
+
+from trainer.extract.drafts import to_drafts
+from trainer.extract.pipeline import extract_documents, group_documents, prepare
+from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
+
+
+def docs():  # type: ignore[no-untyped-def]
+    return [prepare("a_en.txt", article(EN_COOP), lambda _t: "en"),
+            prepare("b_fr.txt", article(FR_COOP), lambda _t: "fr"),
+            prepare("c_vi.txt", article(VI_COOP), lambda _t: "vi")]
+
+
+def test_translations_of_one_original_are_grouped() -> None:
+    assert [len(g) for g in group_documents(docs())] == [3]
+
+
+def test_every_row_has_examples_containing_the_term() -> None:
+    rows = extract_documents(docs())
+    assert rows
+    for row in rows:
+        assert row.examples
+        assert all(row.term in zh for zh, _tr in row.examples)
+        assert row.pinyin and len(row.pinyin.split()) == len(row.pinyin_numbers.split())
+        assert 0.0 <= row.confidence <= 1.0
+        assert len(row.alternatives) <= 3
+
+
+def test_rows_have_the_json_fields() -> None:
+    row = extract_documents(docs())[0].to_json()
+    for field in ("term", "pinyin", "pinyin_numbers", "lang", "translation", "alternatives", "confidence",
+                  "source", "examples", "method", "evidence", "rank"):
+        assert field in row
+
+
+def test_drafts_merge_languages_per_term() -> None:
+    drafts = to_drafts(extract_documents(docs()))
+    terms = [d.term for d in drafts]
+    assert len(terms) == len(set(terms))
+    coop = next(d for d in drafts if d.term == "农民")
+    assert set(coop.translations) == {"en", "fr", "vi"}
+    assert coop.sources == ("a_en.txt", "b_fr.txt", "c_vi.txt")
+    assert [d.rank for d in drafts] == list(range(len(drafts)))
+    example = coop.examples[0]
+    assert set(example.translations) == {"en", "fr", "vi"}
