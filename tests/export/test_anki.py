@@ -173,7 +173,7 @@ def test_html_payloads_arrive_as_text(tmp_path: Path, clock, anki, no_espeak) ->
     (note,) = list(col.notes())
     for field in note.keys():
         assert "<script" not in note[field] and "<img" not in note[field], field
-    assert note["Hanzi"] == '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+    assert note["Hanzi"] == '&lt;script&gt;alert("x")&lt;/script&gt;'
     assert "&lt;img src=x onerror=alert(1)&gt;" in note["Translation"]
     assert '<b class="term">&lt;script&gt;' in note["Example"]
     for card in note.cards():
@@ -239,7 +239,7 @@ def test_failure_while_writing_leaves_no_partial_file(filled: Store, tmp_path: P
     def explode(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(module, "write_package", explode)
+    monkeypatch.setattr(module, "write_apkg", explode)
     previous = tmp_path / "keep.apkg"
     previous.write_bytes(b"previous export")
     with pytest.raises(TrainerError, match="No space left"):

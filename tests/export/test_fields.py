@@ -9,9 +9,10 @@ from trainer.export.fields import deck_component, escape, file_stem, highlight, 
 from trainer.tones import TONE_COLORS
 
 
-def test_escape_neutralises_markup_and_quotes() -> None:
-    assert escape('<img src=x onerror="a()">') == "&lt;img src=x onerror=&quot;a()&quot;&gt;"
-    assert escape("a & b 'c'") == "a &amp; b &#x27;c&#x27;"
+def test_escape_neutralises_markup_and_keeps_quotes_readable() -> None:
+    assert escape('<img src=x onerror="a()">') == '&lt;img src=x onerror="a()"&gt;'
+    assert escape("a & b d'exemple") == "a &amp; b d'exemple"
+    assert escape("&lt;") == "&amp;lt;"
 
 
 def test_tone_spans_one_span_per_syllable() -> None:

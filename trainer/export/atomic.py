@@ -55,6 +55,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        # On disk before the rename, so a crash cannot leave an empty file under the real name.
+        with temporary.open("rb") as written:
+            os.fsync(written.fileno())
         # mkstemp creates the file 0600; give the result the usual permissions.
         os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, target)

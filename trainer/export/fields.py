@@ -15,9 +15,20 @@ import unicodedata
 from trainer.tones import TONE_COLORS, split_syllables, syllable_tone
 
 
+_SPECIAL = re.compile(r"[&<>]")
+
+
 def escape(text: str) -> str:
-    """HTML-escape ``text`` (quotes too: fields may end up inside attributes)."""
-    return html.escape(text, quote=True)
+    """HTML-escape ``&``, ``<`` and ``>`` in ``text``.
+
+    Quotes are left alone on purpose: our texts only ever go into element content,
+    never into attributes, and French is full of apostrophes that should stay
+    searchable in Anki (``d'exemple``, not ``d&#x27;exemple``). Most texts have
+    nothing to escape; checking first halves the cost of a large export.
+    """
+    if _SPECIAL.search(text) is None:
+        return text
+    return html.escape(text, quote=False)
 
 
 def tone_spans(pinyin: str) -> str:
