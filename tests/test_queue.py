@@ -109,3 +109,36 @@ def test_deck_filter_and_direction(store: Store) -> None:
     assert card is not None and card.deck_id == deck_b.id and card.direction == "recall"
     counts = {c.deck: (c.due, c.new, c.learned, c.total) for c in store.deck_counts(learner, T0)}
     assert counts == {"A": (0, 4, 0, 4), "B": (0, 2, 0, 2)}
+
+
+def test_next_card_sees_changes_made_by_another_process(store: Store) -> None:
+    learner = study(store, count=3)
+    first = store.next_card(learner, T0)
+    other = Store.open(store.path)
+    other.set_suspended(first.id)
+    other.close()
+    assert store.next_card(learner, T0).id != first.id
+
+
+def test_next_card_sees_our_own_writes_besides_answers(store: Store) -> None:
+    learner = study(store, count=3)
+    first = store.next_card(learner, T0)
+    store.set_suspended(first.id)
+    second = store.next_card(learner, T0)
+    assert second.id != first.id
+    store.answer(second.id, 5, T0)
+    third = store.next_card(learner, T0)
+    assert third.id not in (first.id, second.id)
+    store.undo_last(learner.id)
+    assert store.next_card(learner, T0).id == second.id
+
+
+def test_many_cards_beyond_one_prefetch_batch_come_in_order(store: Store) -> None:
+    learner = study(store, count=80, new_per_day=200)
+    ranks = []
+    for step in range(80):
+        card = store.next_card(learner, T0, exclude=[])
+        ranks.append(store.note(card.note_id).rank)
+        store.answer(card.id, 5, T0 + timedelta(seconds=step))
+    assert ranks == list(range(80))
+    assert store.next_card(learner, T0 + timedelta(minutes=5)) is None

@@ -14,6 +14,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from trainer.store.candidates import CandidateCache
 from trainer.store.cards import CardQueries, DeckCounts
 from trainer.store.connection import connect
 from trainer.store.learners import LearnerQueries
@@ -46,6 +47,7 @@ class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries):
         self._counts_cache: dict[tuple[int, int], dict[int, int]] = {}
         self._counts_version: int | None = None
         self._bounds_cache: dict[int, tuple[datetime, datetime]] = {}
+        self._candidates = CandidateCache()
 
     @classmethod
     def open(cls, path: Path | str, clock: Callable[[], datetime] = utc_now) -> Store:

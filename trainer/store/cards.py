@@ -15,6 +15,7 @@ from trainer import scheduler
 from trainer.errors import TrainerError
 from trainer.models import Card, Learner, ReviewRecord
 from trainer.scheduler import CardState
+from trainer.store.candidates import BATCH, CandidateCache
 from trainer.store.connection import transaction
 from trainer.studyday import from_ms, study_day_bounds, to_ms
 
@@ -86,6 +87,7 @@ class CardQueries:
     _counts_cache: dict[tuple[int, int], dict[int, int]]
     _counts_version: int | None
     _bounds_cache: dict[int, tuple[datetime, datetime]]
+    _candidates: CandidateCache
 
     def card(self, card_id: int) -> Card:
         row = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id = ?", (card_id,)).fetchone()
@@ -100,7 +102,7 @@ class CardQueries:
         ).fetchall()
         return [card_from_row(r) for r in rows]
 
-    def today_counts(self, learner: Learner, now: datetime) -> dict[int, int]:
+    def today_counts(self, learner: Learner, now: datetime, version: int | None = None) -> dict[int, int]:
         """Reviews done today by kind (KIND_NEW, KIND_REVIEW, KIND_REPEAT).
 
         Asked before every card, so it is cached: the cache is kept current by our own
@@ -108,7 +110,8 @@ class CardQueries:
         """
         start, _ = self._day_bounds(now, learner.day_start_hour)
         key = (learner.id, to_ms(start))
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version is None:
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         if self._counts_version != version:
             self._counts_cache.clear()
             self._counts_version = version
@@ -148,26 +151,37 @@ class CardQueries:
         a failed card comes back after a few others rather than at once.
         """
         _, end = self._day_bounds(now, learner.day_start_hour)
-        done = self.today_counts(learner, now)
-        scope, params = _scope(learner.id, direction, deck_id, exclude)
-        if done[KIND_REVIEW] < learner.reviews_per_day:
-            found = self._first(f"{scope} AND last_review_ms IS NOT NULL AND due_ms < ?", params, end)
-        else:
-            found = self._first(
-                f"{scope} AND last_review_ms IS NOT NULL AND due_ms < ? "
-                "AND (repetitions = 0 OR needs_extra_review = 1)", params, end,
-            )
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        self._candidates.validate((version, self.conn.total_changes))
+        done = self.today_counts(learner, now, version)
+        scope, params = _scope(learner.id, direction, deck_id)
+        due_scope = f"{scope} AND last_review_ms IS NOT NULL AND due_ms < ?"
+        if done[KIND_REVIEW] >= learner.reviews_per_day:
+            due_scope += " AND (repetitions = 0 OR needs_extra_review = 1)"
+        found = self._pick(due_scope, [*params, to_ms(end)], "due_ms", exclude)
         if found is None and done[KIND_NEW] < learner.new_per_day:
-            found = self._first(f"{scope} AND last_review_ms IS NULL", params, None)
+            found = self._pick(f"{scope} AND last_review_ms IS NULL", params, "position, id", exclude)
         return found
 
-    def _first(self, where: str, params: list[Any], due_before: datetime | None) -> Card | None:
-        if due_before is None:
-            sql = f"SELECT {_CARD_COLUMNS} FROM cards WHERE {where} ORDER BY position, id LIMIT 1"
-            row = self.conn.execute(sql, params).fetchone()
-        else:
-            sql = f"SELECT {_CARD_COLUMNS} FROM cards WHERE {where} ORDER BY due_ms LIMIT 1"
-            row = self.conn.execute(sql, [*params, to_ms(due_before)]).fetchone()
+    def _pick(self, where: str, params: list[Any], order: str, exclude: Collection[int]) -> Card | None:
+        """First candidate not in ``exclude``, from the cache or a batch query."""
+        key = (where, tuple(params), order)
+        entry = self._candidates.get(key)
+        if entry is None:
+            rows = self.conn.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE {where} ORDER BY {order} LIMIT {BATCH}", params
+            ).fetchall()
+            entry = self._candidates.put(key, [card_from_row(r) for r in rows])
+        for card in entry.cards:
+            if card.id not in exclude:
+                return card
+        if entry.complete or not exclude:
+            return None
+        marks = ", ".join("?" * len(exclude))
+        row = self.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE {where} AND id NOT IN ({marks}) ORDER BY {order} LIMIT 1",
+            [*params, *exclude],
+        ).fetchone()
         return card_from_row(row) if row else None
 
     def answer(self: Store, card_id: int, quality: int, now: datetime, duration_ms: int = 0) -> Card:
@@ -192,6 +206,7 @@ class CardQueries:
         for (learner_id, day_start_ms), counts in self._counts_cache.items():
             if learner_id == card.learner_id and day_start_ms <= reviewed_ms < day_start_ms + _DAY_MS:
                 counts[review_kind(card)] += 1
+        self._candidates.answered(card_id, after.due <= moment, self.conn.total_changes)
         return replace(card, state=after, lapses=card.lapses + lapse, last_review=moment)
 
     def undo_last(self: Store, learner_id: int) -> Card | None:
@@ -265,16 +280,13 @@ class CardQueries:
                 for i, name, due, new, learned, total in rows]
 
 
-def _scope(learner_id: int, direction: str, deck_id: int | None, exclude: Collection[int]) -> tuple[str, list[Any]]:
+def _scope(learner_id: int, direction: str, deck_id: int | None) -> tuple[str, list[Any]]:
     """WHERE clause shared by the next-card queries; matches the partial indexes."""
     where = "learner_id = ? AND direction = ? AND suspended = 0"
     params: list[Any] = [learner_id, direction]
     if deck_id is not None:
         where += " AND deck_id = ?"
         params.append(deck_id)
-    if exclude:
-        where += f" AND id NOT IN ({', '.join('?' * len(exclude))})"
-        params.extend(exclude)
     return where, params
 
 
