@@ -104,6 +104,17 @@ def test_cloze_example_picks_a_sentence_with_the_term() -> None:
     assert quiz.cloze_example(n, "en") == ("加强＿＿。", "")
 
 
+def test_best_example_prefers_short_sentences_with_context() -> None:
+    n = Note(term="扶贫", pinyin="fú pín", pinyin_numbers="fu2 pin2", id=1,
+             examples=(Example("扶贫", {"fr": "titre"}), Example("很长很长的句子里也有扶贫。", {"fr": "long"}),
+                       Example("加强扶贫。", {"fr": "court"}), Example("无关。", {"fr": "x"})))
+    assert quiz.best_example(n, "fr") == n.examples[2]
+    heading_only = Note(term="扶贫", pinyin="fú pín", pinyin_numbers="fu2 pin2", id=2,
+                        examples=(Example("扶贫", {"fr": "titre"}),))
+    assert quiz.cloze_example(heading_only, "fr") is None
+    assert quiz.best_example(heading_only, "fr") == heading_only.examples[0]
+
+
 def pool(size: int) -> list[Note]:
     return [note(f"词{i}", "ci2", id=i, fr="m" * (1 + i % 15)) for i in range(size)]
 

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from trainer.models import Note
+from trainer.models import Example, Note
 from trainer.tones import split_syllables, strip_tone, syllable_tone
 
 #: SM-2 quality for an exact answer, right syllables with wrong tones, and a wrong answer.
@@ -133,13 +133,34 @@ def cloze(sentence: str, term: str) -> str | None:
     return sentence.replace(term, BLANK * len(term))
 
 
+#: Fewest characters a sentence needs around the term to give any context.
+MIN_CONTEXT = 2
+
+
+def best_example(note: Note, lang: str) -> Example | None:
+    """The example to show: containing the term with some context, translated, and short.
+
+    Article sentences can run to several lines; the shortest one that still has
+    context fits an 80x24 screen and is the quickest to read. Sentences without the
+    term, or that are nothing but the term (headings), only serve as a last resort.
+    """
+    def score(example: Example) -> tuple[bool, bool, bool, int]:
+        has_term = note.term in example.zh
+        context = len(example.zh) - len(note.term) >= MIN_CONTEXT
+        return (not has_term, not context, not example.translations.get(lang), len(example.zh))
+
+    return min(note.examples, key=score, default=None)
+
+
 def cloze_example(note: Note, lang: str) -> tuple[str, str] | None:
-    """The first example that contains the term: (blanked Chinese, its translation)."""
-    for example in note.examples:
-        blanked = cloze(example.zh, note.term)
-        if blanked is not None:
-            return blanked, example.translations.get(lang, "")
-    return None
+    """(blanked Chinese, its translation) for the best example, or None if none gives context."""
+    example = best_example(note, lang)
+    if example is None or len(example.zh) - len(note.term) < MIN_CONTEXT:
+        return None
+    blanked = cloze(example.zh, note.term)
+    if blanked is None:
+        return None
+    return blanked, example.translations.get(lang, "")
 
 
 def meaning(note: Note, lang: str) -> str:

@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from trainer.models import Note
-from trainer.quiz import meaning
+from trainer.quiz import best_example, meaning
 from trainer.tui.widgets.card import example_text, meaning_text
 from trainer.tui.widgets.pinyin import pinyin_text
 
@@ -106,7 +106,8 @@ class BrowseScreen(Screen[None]):
         text.append_text(pinyin_text(note.pinyin))
         text.append("  ")
         text.append_text(meaning_text(note, learner.lang))
-        for example in note.examples[:1]:
+        example = best_example(note, learner.lang)
+        if example is not None:
             text.append("\n")
             text.append_text(example_text(example.zh, note.term, example.translations.get(learner.lang, "")))
         for card in store.cards_of_note(note.id, learner.id):

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from trainer.models import Note
-from trainer.quiz import Grade, QUALITY_MEANINGS
+from trainer.quiz import QUALITY_MEANINGS, Grade, best_example
 from trainer.tui.widgets.hanzi import Hanzi
 from trainer.tui.widgets.pinyin import pinyin_text
 
@@ -125,9 +125,9 @@ class CardFace(Vertical):
         self.query_one("#hanzi", Hanzi).show(note.term)
         self._set("pinyin", pinyin_text(note.pinyin))
         self._set("meaning", meaning_text(note, lang))
-        if note.examples:
-            first = next((e for e in note.examples if note.term in e.zh), note.examples[0])
-            self._set("example", example_text(first.zh, note.term, first.translations.get(lang, "")))
+        example = best_example(note, lang)
+        if example is not None:
+            self._set("example", example_text(example.zh, note.term, example.translations.get(lang, "")))
         if grade is not None:
             said = f"you answered: {typed}" if typed else "no answer"
             if mode == "choice" and right is not None and picked != right and options:
