@@ -246,3 +246,77 @@ def test_failure_while_writing_leaves_no_partial_file(filled: Store, tmp_path: P
         export_apkg(filled, previous, audio=False)
     assert previous.read_bytes() == b"previous export"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_note_type_changes_come_with_a_new_mtime() -> None:
+    """Anki keeps its copy of the note type unless ours is newer: any change to fields,
+    templates or CSS must bump MODEL_MTIME. When this fails, bump it and update both pins."""
+    import json
+
+    definition = json.dumps([am.FIELDS, am.TEMPLATES, am.CSS, am.MODEL_NAME], ensure_ascii=False)
+    assert (hashlib.sha256(definition.encode()).hexdigest()[:16], am.MODEL_MTIME) == (
+        "14e4f3588c0bc2c7", 1_764_000_000)
+
+
+class Cancelled(Exception):
+    pass
+
+
+def _cancel_after(calls: int):
+    seen = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if len(seen) > calls:
+            raise Cancelled
+
+    return progress
+
+
+def test_progress_can_cancel_and_nothing_is_written(filled: Store, tmp_path: Path, no_espeak) -> None:
+    out = tmp_path / "c.apkg"
+    with pytest.raises(Cancelled):
+        export_apkg(filled, out, progress=_cancel_after(2))
+    assert list(tmp_path.glob("*.apkg")) == [] and list(tmp_path.glob(".*")) == []
+
+
+FAKE_ESPEAK = """#!/bin/sh
+# Test double for espeak-ng: fails on terms containing 的, else writes a tiny WAV.
+text=$(cat)
+case "$text" in *的*) exit 1;; esac
+while [ "$1" != "-w" ]; do shift; done
+printf 'RIFF....WAVEfmt %s' "$text" > "$2"
+head -c 100 /dev/zero >> "$2"
+"""
+
+
+def test_audio_with_a_fake_engine_and_partial_failures(filled: Store, tmp_path: Path, anki,
+                                                        monkeypatch) -> None:
+    """The audio path without depending on espeak-ng being installed."""
+    import shutil
+
+    fake = tmp_path / "espeak-ng"
+    fake.write_text(FAKE_ESPEAK)
+    fake.chmod(0o755)
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: str(fake) if name == "espeak-ng" else None)
+    out = tmp_path / "fake.apkg"
+    result = export_apkg(filled, out)
+    assert result.audio and result.media == 4  # 5 distinct terms, 的 failed
+    assert result.warnings == ("espeak-ng failed on 1 term(s): no audio for them",)
+    col = anki()
+    col.import_apkg(out)
+    fields = {n["Hanzi"]: n["Audio"] for n in col.notes()}
+    assert fields["的"] == "" and fields["扶贫"] == f"[sound:{audio_name('扶贫')}]"
+    assert (Path(col.col.media.dir()) / audio_name("扶贫")).read_bytes().startswith("RIFF....WAVEfmt 扶贫".encode())
+
+
+def test_cancel_during_audio_stops_early(filled: Store, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    fake = tmp_path / "espeak-ng"
+    fake.write_text(FAKE_ESPEAK)
+    fake.chmod(0o755)
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: str(fake) if name == "espeak-ng" else None)
+    with pytest.raises(Cancelled):
+        export_apkg(filled, tmp_path / "c.apkg", progress=_cancel_after(1))
+    assert not (tmp_path / "c.apkg").exists()

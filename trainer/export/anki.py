@@ -89,6 +89,8 @@ def export_apkg(
     skips recordings even when espeak-ng is installed; when it is missing the
     result says so in ``warnings``. Raises :class:`TrainerError` (one line) for
     an unknown or empty deck or an unwritable ``output``; no file is left then.
+    ``progress`` may raise to cancel (e.g. the UI's cancel button): the exception
+    propagates and, likewise, nothing is written.
     """
     notes = select_notes(store, decks, lang)
     return export_notes(notes, output, lang=lang, mtimes=note_mtimes(store), progress=progress, audio=audio)

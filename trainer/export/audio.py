@@ -66,17 +66,24 @@ def synthesize(
 
     Runs several espeak-ng processes at once (each takes ~10 ms, mostly process
     start-up), which is what makes audio affordable for thousands of terms.
-    ``progress`` is called once per term, from the calling thread.
+    ``progress`` is called once per term, from the calling thread; if it raises
+    (a cancelled export), recordings not started yet are dropped and the
+    exception propagates once the running ones have finished.
     """
     unique = sorted(set(terms))
     jobs = {term: directory / audio_name(term) for term in unique}
     workers = workers or min(8, (os.cpu_count() or 1) * 2)
     done: dict[str, Path] = {}
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(lambda item: synthesize_one(binary, item[0], item[1]), jobs.items())
-        for (term, path), ok in zip(jobs.items(), results):
-            if ok:
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
+        futures = [(term, path, pool.submit(synthesize_one, binary, term, path)) for term, path in jobs.items()]
+        for term, path, future in futures:
+            if future.result():
                 done[term] = path
             if progress is not None:
-                progress()
+                progress()  # may raise to cancel: pending recordings are dropped below
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return done
