@@ -195,3 +195,21 @@ def test_scans_of_the_review_log_use_the_stats_indexes(lab: Lab) -> None:
     assert "reviews_retention" in plan(stats_sql._WEEKS)
     assert "reviews_learner_time_duration" in plan(stats_sql._DAYS)
     assert "TEMP B-TREE" not in plan(stats_sql._DAYS) + plan(stats_sql._WEEKS)
+
+
+def test_a_version_1_database_gains_the_stats_indexes_after_a_backup(tmp_path) -> None:
+    import sqlite3
+
+    from trainer.store import Store
+    from trainer.store.connection import migrations
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(dict(migrations())[1])
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with Store.open(path) as store:
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"reviews_retention", "reviews_learner_time_duration"} <= names
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] >= 2
+    assert list(tmp_path.glob("old.db.v1-*.bak"))
