@@ -282,6 +282,8 @@ def test_progress_can_cancel_and_nothing_is_written(filled: Store, tmp_path: Pat
 
 FAKE_ESPEAK = """#!/bin/sh
 # Test double for espeak-ng: fails on terms containing 的, else writes a tiny WAV.
+[ "$1" = "--version" ] && { echo "fake espeak 0.1"; exit 0; }
+[ -n "$FAKE_ESPEAK_BROKEN" ] && exit 1
 text=$(cat)
 case "$text" in *的*) exit 1;; esac
 while [ "$1" != "-w" ]; do shift; done
@@ -320,3 +322,21 @@ def test_cancel_during_audio_stops_early(filled: Store, tmp_path: Path, monkeypa
     with pytest.raises(Cancelled):
         export_apkg(filled, tmp_path / "c.apkg", progress=_cancel_after(1))
     assert not (tmp_path / "c.apkg").exists()
+
+
+def test_recordings_are_cached_between_exports(filled: Store, tmp_path: Path, monkeypatch,
+                                               isolated_cache: Path) -> None:
+    import shutil
+
+    fake = tmp_path / "espeak-ng"
+    fake.write_text(FAKE_ESPEAK)
+    fake.chmod(0o755)
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: str(fake) if name == "espeak-ng" else None)
+    first = export_apkg(filled, tmp_path / "1.apkg")
+    cached = sorted(p.name for p in isolated_cache.rglob("trainer-*.wav"))
+    assert cached == sorted(audio_name(t) for t in {"扶贫", "脱贫", "干部", "经济"})
+    assert not list(isolated_cache.rglob("*.tmp"))
+    monkeypatch.setenv("FAKE_ESPEAK_BROKEN", "1")  # the engine now fails: the cache answers
+    second = export_apkg(filled, tmp_path / "2.apkg")
+    assert second.media == first.media == 4
+    assert (tmp_path / "1.apkg").read_bytes() == (tmp_path / "2.apkg").read_bytes()

@@ -29,7 +29,7 @@ from trainer.export import anki_model as am
 from trainer.export.anki_notes import card_ords, note_fields, note_tags
 from trainer.export.apkg import PackageNote, write_apkg, write_collection
 from trainer.export.atomic import atomic_path, check_writable
-from trainer.export.audio import audio_name, espeak_path, synthesize
+from trainer.export.audio import audio_cache, audio_name, espeak_path, synthesize
 from trainer.export.progress import Ticker
 from trainer.export.selection import export_langs, note_mtimes, select_notes
 from trainer.models import Note
@@ -132,7 +132,8 @@ def export_notes(
         sounds: dict[str, Path] = {}
         if binary:
             (workdir / "media").mkdir()
-            sounds = synthesize(terms, workdir / "media", binary=binary, progress=ticker.tick)
+            sounds = synthesize(terms, workdir / "media", binary=binary, progress=ticker.tick,
+                                cache=audio_cache(binary))
             if len(sounds) < len(terms):
                 warnings += (f"espeak-ng failed on {len(terms) - len(sounds)} term(s): no audio for them",)
         rows = []

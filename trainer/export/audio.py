@@ -5,6 +5,11 @@ its output is deterministic (same text, same bytes), which keeps exports
 byte-identical. It is optional: without it the export simply has no audio, and
 the caller tells the user once.
 
+Recordings are cached per engine version in the user cache directory
+(``~/.cache/trainer/audio/<version hash>/`` on Linux), so exporting a deck again
+only records the new terms: at ~10 ms per term, a 10,000-note deck would
+otherwise spend a minute and a half in espeak-ng on every export.
+
 The text goes through stdin (``--stdin``), never the command line, so a term
 that starts with ``-`` cannot be read as an option. File names are derived from
 a hash of the term: unique, safe on every file system, stable across runs.
@@ -16,9 +21,12 @@ import hashlib
 import os
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
+
+import platformdirs
 
 #: The engine binary and the voice: ``cmn`` is Mandarin in espeak-ng.
 ESPEAK = "espeak-ng"
@@ -38,20 +46,51 @@ def audio_name(term: str) -> str:
     return f"trainer-{digest}.wav"
 
 
+def audio_cache(binary: str) -> Path | None:
+    """The cache directory for this espeak-ng version, or None when it cannot be used."""
+    try:
+        version = subprocess.run([binary, "--version"], capture_output=True, stdin=subprocess.DEVNULL,
+                                 timeout=TIMEOUT, check=False).stdout.decode("utf-8", "replace").strip()
+        key = hashlib.sha1(f"{version}|{VOICE}".encode("utf-8")).hexdigest()[:12]
+        directory = Path(platformdirs.user_cache_dir("trainer", appauthor=False)) / "audio" / key
+        directory.mkdir(parents=True, exist_ok=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return directory if os.access(directory, os.W_OK) else None
+
+
+def _usable(path: Path) -> bool:
+    """A recording is usable when it is more than a bare 44-byte WAV header."""
+    try:
+        return path.stat().st_size > 44
+    except OSError:
+        return False
+
+
 def synthesize_one(binary: str, term: str, target: Path) -> bool:
-    """Record ``term`` into ``target`` (WAV); False when espeak-ng fails."""
+    """Record ``term`` into ``target`` (WAV), atomically; False when espeak-ng fails.
+
+    espeak-ng writes to a temporary name first, so an interrupted recording never
+    leaves a truncated file under the cached name.
+    """
+    partial = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         completed = subprocess.run(
-            [binary, "-v", VOICE, "-b", "1", "--stdin", "-w", str(target)],
+            [binary, "-v", VOICE, "-b", "1", "--stdin", "-w", str(partial)],
             input=term.encode("utf-8"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             timeout=TIMEOUT,
             check=False,
         )
+        if completed.returncode == 0 and _usable(partial):
+            os.replace(partial, target)
+            return True
+        return False
     except (OSError, subprocess.SubprocessError):
         return False
-    return completed.returncode == 0 and target.is_file() and target.stat().st_size > 44
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def synthesize(
@@ -61,8 +100,12 @@ def synthesize(
     binary: str,
     progress: Callable[[], None] | None = None,
     workers: int | None = None,
+    cache: Path | None = None,
 ) -> dict[str, Path]:
-    """Record every distinct term into ``directory``; returns term -> file for the successes.
+    """Record every distinct term; returns term -> file for the successes.
+
+    Recordings found in ``cache`` are used as they are; new ones are written to
+    ``cache`` when given, else to ``directory``.
 
     Runs several espeak-ng processes at once (each takes ~10 ms, mostly process
     start-up), which is what makes audio affordable for thousands of terms.
@@ -71,14 +114,18 @@ def synthesize(
     exception propagates once the running ones have finished.
     """
     unique = sorted(set(terms))
-    jobs = {term: directory / audio_name(term) for term in unique}
+    target_dir = cache or directory
+    jobs = {term: target_dir / audio_name(term) for term in unique}
     workers = workers or min(8, (os.cpu_count() or 1) * 2)
     done: dict[str, Path] = {}
     pool = ThreadPoolExecutor(max_workers=workers)
     try:
-        futures = [(term, path, pool.submit(synthesize_one, binary, term, path)) for term, path in jobs.items()]
+        futures = [
+            (term, path, None if _usable(path) else pool.submit(synthesize_one, binary, term, path))
+            for term, path in jobs.items()
+        ]
         for term, path, future in futures:
-            if future.result():
+            if future is None or future.result():
                 done[term] = path
             if progress is not None:
                 progress()  # may raise to cancel: pending recordings are dropped below
