@@ -167,7 +167,7 @@ class CardQueries:
         """First candidate not in ``exclude``, from the cache or a batch query."""
         key = (where, tuple(params), order)
         entry = self._candidates.get(key)
-        if entry is None:
+        if entry is None or (not entry.cards and not entry.complete):
             rows = self.conn.execute(
                 f"SELECT {_CARD_COLUMNS} FROM cards WHERE {where} ORDER BY {order} LIMIT {BATCH}", params
             ).fetchall()
@@ -175,8 +175,9 @@ class CardQueries:
         for card in entry.cards:
             if card.id not in exclude:
                 return card
-        if entry.complete or not exclude:
+        if entry.complete:
             return None
+        # Every cached candidate is one of the few just-seen cards: look further.
         marks = ", ".join("?" * len(exclude))
         row = self.conn.execute(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE {where} AND id NOT IN ({marks}) ORDER BY {order} LIMIT 1",
