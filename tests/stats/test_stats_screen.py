@@ -71,6 +71,13 @@ def test_screen_renders_figures_and_charts(studied: tuple[Store, Learner]) -> No
             assert drawn.strip() and any(ch in drawn for ch in "█▄⠁⠂⠄⡀⢀⠈⠐⠠•")
         table = screen.query_one("#stats-hardest", DataTable)
         assert table.row_count == len(expected.hardest) and "LEECH" in str(table.get_row_at(0)[-1])
+        scroller = screen.query_one("VerticalScroll")
+        await pilot.press("h")  # jump to the hardest cards, then back to the top
+        await pilot.pause()
+        assert scroller.scroll_y > 0 and table.region.y < 23
+        await pilot.press("h")
+        await pilot.pause()
+        assert scroller.scroll_y == 0
         await pilot.press("r")  # refresh keeps working
         await pilot.press("q")
         await pilot.pause()

@@ -113,6 +113,7 @@ class StatsScreen(Screen[None]):
     BINDINGS = [
         Binding("q", "close", "Back"),
         Binding("escape", "close", "Back", show=False),
+        Binding("h", "hardest", "Hardest cards"),
         Binding("r", "reload", "Refresh"),
     ]
 
@@ -160,6 +161,14 @@ class StatsScreen(Screen[None]):
         heatmap.today = self.progress.today
         heatmap.refresh()
         self._draw()
+
+    def action_hardest(self) -> None:
+        """The table sits below the charts; at 80x24 it is off screen, so say how to get there."""
+        scroller = self.query_one(VerticalScroll)
+        if scroller.scroll_y >= scroller.max_scroll_y and scroller.max_scroll_y > 0:
+            scroller.scroll_home(animate=False)
+        else:
+            scroller.scroll_to_widget(self.query_one("#stats-hardest"), animate=False, top=True)
 
     def action_close(self) -> None:
         self.dismiss()
