@@ -75,3 +75,10 @@ def test_unknown_learner_is_a_one_line_error_and_is_not_created(db: Lab) -> None
     assert result.returncode == 1
     assert result.stderr.strip() == "trainer: error: no learner named 'zed' (learners: ana, bob)"
     assert db.store.find_learner("zed") is None
+
+
+def test_all_without_learners(make_lab: Callable[..., Lab], isolated_data_dir: Path) -> None:
+    make_lab("trainer.db")
+    assert stats_json("stats", "--all", "--json") == {"learners": []}
+    result = CliRunner().invoke(cli, ["stats", "--all"])
+    assert result.exit_code == 0 and result.output == "No learners yet.\n"

@@ -27,7 +27,7 @@ def report(ctx: click.Context, output: Path, names: tuple[str, ...], title: str)
     settings = settings_of(ctx)
     now = datetime.now(timezone.utc)
     with open_store(settings) as store:
-        learners = ([chosen_learners(store, name, False)[0] for name in names]
+        learners = ([chosen_learners(store, name, False)[0] for name in dict.fromkeys(names)]
                     if names else store.learners())
         figures = [store.progress(learner, now) for learner in learners]
     write_atomically(output, render_report(figures, now.astimezone(), title))

@@ -47,6 +47,7 @@ def stats(ctx: click.Context, name: str | None, every: bool, as_json: bool) -> N
         return
     if not figures:
         click.echo("No learners yet.")
+        return
     click.echo("\n\n".join("\n".join(text_lines(f)) for f in figures))
 
 
