@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from trainer.extract.align import Bead
+from trainer.extract.lexicon import word_key_fn
 from trainer.extract.spans import analyse, content_ngrams
-from trainer.extract.translate import Unit, span_counts
+from trainer.extract.translate import Candidate, Unit, span_counts, unit_candidates
 
 
 @dataclass
@@ -28,6 +29,7 @@ class LangCorpus:
     by_term: dict[str, list[int]] = field(default_factory=dict)
     terms_in: dict[int, list[str]] = field(default_factory=dict)
     _span_counts: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)
+    _candidates: dict[int, list[Candidate]] = field(default_factory=dict)
 
     def add(self, doc: str, zh: str, tr: str, words: tuple[str, ...] = ()) -> None:
         sentence = analyse(tr, self.lang)
@@ -53,6 +55,15 @@ class LangCorpus:
                         seen.add(piece)
                         self.by_term.setdefault(piece, []).append(idx)
                         self.terms_in.setdefault(idx, []).append(piece)
+
+    def candidates(self, unit: Unit) -> list[Candidate]:
+        """A unit's candidate spans, cached while its document is being processed."""
+        found = self._candidates.get(id(unit))
+        if found is None:
+            if len(self._candidates) > 4096:
+                self._candidates.clear()
+            found = self._candidates[id(unit)] = unit_candidates(unit, self.lang, word_key_fn(self.lang))
+        return found
 
     def span_counts(self, term: str) -> Counter[tuple[str, ...]]:
         """Span counts over a term's units, computed once per term."""

@@ -38,6 +38,7 @@ def in_dictionary(word: str) -> bool:
     return word in _cedict()
 
 
+@lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """A cross-language comparison key: folded, first 5 letters.
 

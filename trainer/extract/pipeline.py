@@ -113,8 +113,9 @@ def extract_documents(docs: Sequence[Document], limit: int = 60, progress: Progr
         corpus.index_terms(all_terms)
     term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
     jobs = [(d, rank, cand) for d, doc in enumerate(docs) for rank, cand in enumerate(term_of_doc[id(doc)])]
-    # Words first, so that longer terms can inherit their renderings (精准扶贫 <- 扶贫).
-    jobs.sort(key=lambda job: len(job[2].term) > 2)
+    # Per document, words first, so that longer terms can inherit their renderings
+    # (精准扶贫 <- 扶贫); a document's sentences stay hot in the candidate cache.
+    jobs.sort(key=lambda job: (job[0], len(job[2].term) > 2))
     learned: dict[str, dict[str, frozenset[str]]] = {lang: {} for lang in corpora}
     found: dict[tuple[int, int], Row] = {}
     for done, (d, rank, cand) in enumerate(jobs):
@@ -139,7 +140,8 @@ def _term_row(
     doc_units = corpus.units_of(cand.term, name)
     lex = lexicon_for(cand.term, cand.words, lang, learned)
     scored = score_candidates(cand.term, doc_units, corpus.units_of(cand.term), corpus.counts, lex, key_fn, lang,
-                              corpus.rivals(cand.term, name), lambda w: anchors.word_keys(w, lang))
+                              corpus.rivals(cand.term, name), lambda w: anchors.word_keys(w, lang),
+                              corpus.span_counts(cand.term), corpus.candidates)
     marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
     examples = tuple((u.zh, u.sentence.text) for u in doc_units[:MAX_EXAMPLES])
     if scored:

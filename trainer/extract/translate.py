@@ -28,6 +28,8 @@ W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0
 #: How far English glosses speak for a language: directly for English, through
 #: cognates only for French, Sino-Vietnamese readings are strong for Vietnamese.
 SMOOTH = 1.0
+#: Scored spans kept for alternatives even when they cannot win.
+MAX_KEPT = 4
 LEX_TRUST = {"en": 1.3, "fr": 0.8, "vi": 2.0}
 
 
@@ -112,6 +114,20 @@ def _is_title(zh: str, term: str) -> bool:
     return "".join(c for c in zh if c.isalnum()) == term
 
 
+Candidate = tuple[tuple[str, ...], str, tuple[str, ...]]  # key, cleaned surface, lexical keys
+#: Largest lexical score a span can get (recall 1 + name bonus, full precision).
+LEX_MAX = 0.6 * 1.5 + 0.15
+
+
+def unit_candidates(unit: Unit, lang: str, word_key: Callable[[str], str]) -> list[Candidate]:
+    """Distinct candidate spans of a unit, first occurrence first."""
+    seen: dict[tuple[str, ...], str] = {}
+    for key, surface in spans(unit.sentence, lang):
+        if key not in seen:
+            seen[key] = clean(surface)
+    return [(key, surface, tuple(word_key(w) for w in key)) for key, surface in seen.items()]
+
+
 def score_candidates(
     term: str,
     doc_units: Sequence[Unit],
@@ -122,45 +138,69 @@ def score_candidates(
     lang: str,
     rivals: Sequence[tuple[int, Counter[tuple[str, ...]]]] = (),
     keys_of: Callable[[str], frozenset[str]] = lambda _w: frozenset(),
+    counts_for_term: Counter[tuple[str, ...]] | None = None,
+    candidates_of: Callable[[Unit], list[Candidate]] | None = None,
 ) -> list[Scored]:
-    """All candidates for ``term`` in one document, best first.
+    """The candidates for ``term`` in one document that can win, best first.
 
     ``rivals`` are the other terms of the same sentences, as (occurrence count,
     span counts over their units): a span that goes better with a rival (the
-    "villages" of 贫困村 next to 驻村工作队) is explained away.
+    "villages" of 贫困村 next to 驻村工作队) is explained away.  Cheap
+    statistics rank the spans first; dictionary work is done only for spans
+    that could still overtake the best one.
     """
     n_term = len(term_units)
-    covered = span_counts(term_units)
+    covered = counts_for_term if counts_for_term is not None else span_counts(term_units)
     w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
-    best: dict[tuple[str, ...], Scored] = {}
-    for unit in doc_units:
+    pool: dict[tuple[str, ...], tuple[float, str, bool, int, tuple[str, ...]]] = {}
+    for u, unit in enumerate(doc_units):
         title = _is_title(unit.zh, term)
-        others = other_keys(unit, term, keys_of) - lex.keys
-        cands = spans(unit.sentence, lang)
-        whole_key = tuple(n for n in unit.sentence.norms if n)
+        cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
         if title:
-            cands.insert(0, (whole_key, clean(unit.sentence.text)))
-        for key, surface in cands:
-            if key in best:
+            whole_key = tuple(n for n in unit.sentence.norms if n)
+            cands = [(whole_key, clean(unit.sentence.text), tuple(map(word_key, whole_key))), *cands]
+        for i, (key, surface, wkeys) in enumerate(cands):
+            if key in pool:
                 continue
             n_tp = covered.get(key, 1 if title else 0)
             n_p = max(counts.get(key, 1), n_tp)
             # Smoothed Jaccard: a span seen once next to a term seen once proves little.
             assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
-            rival = max((r[key] / (n_r + n_p - r[key] + SMOOTH) for n_r, r in rivals if key in r), default=0.0)
-            cover = min(1.0, n_tp / n_term)
-            lexs, hits = lexical_score(key, [word_key(w) for w in key], lex, others)
             length = abs(math.log((len(key) + 1) / (lex.expected_words + 1)))
-            is_whole = title and key == whole_key
-            score = (W_ASSOC * assoc + W_COVER * cover + w_lex * lexs - W_LEN * length
-                     + (W_TITLE if is_whole else 0.0) - W_RIVAL * max(0.0, rival - assoc))
-            evidence = [f"co-occurs in {n_tp}/{n_term} aligned sentences ({n_p} with the span)"]
-            if hits:
-                evidence.append(f"dictionary: {hits}")
-            if is_whole:
-                evidence.append("whole title")
-            best[key] = Scored(clean(surface), key, score, tuple(evidence))
-    return sorted(best.values(), key=lambda s: -s.score)  # stable: first seen wins ties
+            whole = title and i == 0
+            cheap = (W_ASSOC * assoc + W_COVER * min(1.0, n_tp / n_term) - W_LEN * length
+                     + (W_TITLE if whole else 0.0))
+            pool[key] = (cheap, surface, whole, u, wkeys)
+    ranked = sorted(pool.items(), key=lambda item: -item[1][0])
+    scored: list[Scored] = []
+    best = -math.inf
+    others_cache: dict[int, frozenset[str]] = {}
+    allkeys = lex.keys
+    for key, (cheap, surface, whole, u, wkeys) in ranked:
+        full = len(scored) <= MAX_KEPT  # still collecting alternatives: score everything
+        if not full and cheap + w_lex * LEX_MAX < best:
+            break
+        # Without a dictionary hit the lexical score is at most 0.
+        if not full and cheap < best and allkeys.isdisjoint(wkeys) and not any(w in lex.pinyin for w in key):
+            continue
+        if u not in others_cache:
+            others_cache[u] = other_keys(doc_units[u], term, keys_of) - allkeys
+        lexs, hits = lexical_score(key, wkeys, lex, others_cache[u])
+        if not full and cheap + w_lex * lexs < best:
+            continue
+        n_tp = covered.get(key, 1 if whole else 0)
+        n_p = max(counts.get(key, 1), n_tp)
+        assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
+        rival = max((r[key] / (n_r + n_p - r[key] + SMOOTH) for n_r, r in rivals if key in r), default=0.0)
+        score = cheap + w_lex * lexs - W_RIVAL * max(0.0, rival - assoc)
+        best = max(best, score)
+        evidence = [f"co-occurs in {n_tp}/{n_term} aligned sentences ({n_p} with the span)"]
+        if hits:
+            evidence.append(f"dictionary: {hits}")
+        if whole:
+            evidence.append("whole title")
+        scored.append(Scored(surface, key, score, tuple(evidence)))
+    return sorted(scored, key=lambda s: -s.score)  # stable: cheaper-first order breaks ties
 
 
 def confidence(score: float) -> float:

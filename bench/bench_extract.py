@@ -1,0 +1,103 @@
+"""Extractor throughput against bare jieba, growth with corpus size, peak memory.
+
+usage: python bench/bench_extract.py [--copies N] [--scales 1,10]
+
+The corpus repeats the bundled articles with perturbations (years shifted,
+paragraphs rotated, one sentence of each copy's translation dropped) so that
+copies are distinct texts, not one text grouped N times.  For each scale we time
+``extract_documents`` (decode, split, segment, align, rank, translate; after a
+warm-up so that one-time dictionary loading is reported apart) and ``jieba.lcut``
+over the same Chinese text in the same process, and report the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from trainer.extract.bundle import article_paths  # noqa: E402
+from trainer.extract.decode import decode_bytes  # noqa: E402
+from trainer.extract.langid import identify  # noqa: E402
+from trainer.extract.pipeline import extract_documents, prepare  # noqa: E402
+
+
+def perturb(text: str, k: int, rng: random.Random) -> str:
+    """A distinct but realistic variant of an article."""
+    text = re.sub(r"20(\d\d)", lambda m: str(2000 + (int(m.group(1)) + k) % 100), text)
+    lines = text.split("\n")
+    latin = [i for i, line in enumerate(lines) if line.strip() and not re.search(r"[\u4e00-\u9fff]", line)]
+    if len(latin) > 3:
+        i = rng.choice(latin[2:])
+        sentences = re.split(r"(?<=[.!?]) ", lines[i])
+        if len(sentences) > 1:
+            del sentences[rng.randrange(len(sentences))]
+            lines[i] = " ".join(sentences)
+    return "\n".join(lines)
+
+
+def corpus(copies: int, seed: int = 7) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    base = [(p.name, decode_bytes(p.name, p.read_bytes())) for p in article_paths()]
+    return [(f"{k:05d}_{name}", perturb(text, k, rng)) for k in range(copies) for name, text in base]
+
+
+def chinese_text(files: list[tuple[str, str]]) -> str:
+    return "\n".join(line for _n, t in files for line in t.split("\n") if re.search(r"[\u4e00-\u9fff]", line))
+
+
+def run_extract(files: list[tuple[str, str]]) -> int:
+    docs = [prepare(name, text, identify) for name, text in files]
+    return len(extract_documents(docs))
+
+
+def measure(copies: int) -> dict[str, float]:
+    import jieba
+
+    files = corpus(copies)
+    zh = chinese_text(files)
+    t0 = time.perf_counter()
+    jieba.lcut(zh)
+    t_jieba = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rows = run_extract(files)
+    t_extract = time.perf_counter() - t0
+    size = sum(len(t.encode()) for _n, t in files)
+    return {"copies": copies, "bytes": size, "zh_chars": len(zh), "rows": rows,
+            "jieba_s": t_jieba, "extract_s": t_extract, "ratio": t_extract / t_jieba}
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", type=int, default=20, help="copies of the 5 articles at scale 1")
+    ap.add_argument("--scales", default="1,10")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    run_extract(corpus(1))  # warm-up: jieba dictionary, CC-CEDICT, language model
+    print(f"one-time loading (warm-up run): {time.perf_counter() - t0:.2f} s")
+    results = [measure(args.copies * int(s)) for s in args.scales.split(",")]
+    for r in results:
+        print(f"copies={r['copies']:5d} size={r['bytes'] / 1e6:6.2f} MB zh_chars={r['zh_chars']:8d} rows={r['rows']:7d} "
+              f"jieba={r['jieba_s']:6.2f}s extract={r['extract_s']:6.2f}s ratio={r['ratio']:.2f}")
+    if len(results) > 1:
+        a, b = results[0], results[-1]
+        growth = (b["extract_s"] / a["extract_s"]) / (b["bytes"] / a["bytes"])
+        print(f"growth: time x{b['extract_s'] / a['extract_s']:.1f} for size x{b['bytes'] / a['bytes']:.1f} "
+              f"(1.0 = linear): {growth:.2f}")
+    files = corpus(args.copies)
+    tracemalloc.start()
+    run_extract(files)
+    _cur, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"peak traced memory at scale 1 ({sum(len(t.encode()) for _n, t in files) / 1e6:.2f} MB input): "
+          f"{peak / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
