@@ -340,3 +340,18 @@ def test_recordings_are_cached_between_exports(filled: Store, tmp_path: Path, mo
     second = export_apkg(filled, tmp_path / "2.apkg")
     assert second.media == first.media == 4
     assert (tmp_path / "1.apkg").read_bytes() == (tmp_path / "2.apkg").read_bytes()
+
+
+def test_gc_is_restored_after_export(filled: Store, tmp_path: Path, no_espeak) -> None:
+    import gc
+
+    assert gc.isenabled()
+    export_apkg(filled, tmp_path / "a.apkg")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(TrainerError):
+            export_apkg(filled, tmp_path / "b.apkg", decks=["Nope"])
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

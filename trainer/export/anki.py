@@ -17,10 +17,12 @@ records its library version). Pieces: :mod:`.anki_model` (note type, ids),
 
 from __future__ import annotations
 
+import gc
 import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import genanki
 
@@ -92,8 +94,29 @@ def export_apkg(
     ``progress`` may raise to cancel (e.g. the UI's cancel button): the exception
     propagates and, likewise, nothing is written.
     """
-    notes = select_notes(store, decks, lang)
-    return export_notes(notes, output, lang=lang, mtimes=note_mtimes(store), progress=progress, audio=audio)
+    with gc_paused():
+        notes = select_notes(store, decks, lang)
+        return export_notes(notes, output, lang=lang, mtimes=note_mtimes(store), progress=progress,
+                            audio=audio)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk export.
+
+    Why: an export allocates a dozen objects per note while holding every note
+    (each a tree of dicts and dataclasses), and the collector rescans all of
+    them over and over: a third of the time of a 10,000-note export. Nothing
+    built here is cyclic, so reference counting frees it all anyway. The
+    collector is process-wide: it is re-enabled on exit only if it was on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def export_notes(
