@@ -78,7 +78,7 @@ CSS = (
   font-size: 20px; line-height: 1.5; text-align: center;
   color: #1f1f1f; background-color: #ffffff;
 }
-.card.nightMode, .card.night_mode, .night_mode .card { color: #e8e8e8; background-color: #2b2b2d; }
+.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card { color: #e8e8e8; background-color: #2b2b2d; }
 .hanzi {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
   font-size: 64px; line-height: 1.2; margin: 0.3em 0;
