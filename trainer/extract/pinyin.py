@@ -7,7 +7,7 @@ word is looked up as a phrase rather than character by character.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 
 @cache
@@ -17,6 +17,7 @@ def _pinyin():  # type: ignore[no-untyped-def]
     return pinyin, Style
 
 
+@lru_cache(maxsize=50_000)
 def term_pinyin(words: tuple[str, ...]) -> tuple[str, str]:
     """(tone marks, tone numbers) for a term given as its words."""
     pinyin, style = _pinyin()
@@ -25,6 +26,7 @@ def term_pinyin(words: tuple[str, ...]) -> tuple[str, str]:
     return " ".join(p[0] for p in marks), " ".join(p[0] for p in numbers)
 
 
+@lru_cache(maxsize=50_000)
 def plain_syllables(word: str) -> str:
     """Toneless pinyin run together ("guangshan"): anchors names in translations."""
     pinyin, style = _pinyin()

@@ -90,12 +90,12 @@ def group_documents(docs: Sequence[Document]) -> list[list[Document]]:
 
 def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[TermCandidate]]:
     """Terms per group, completed with terms found in other groups' texts."""
-    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, limit) for g in groups]
+    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, limit, segment.pos) for g in groups]
     every = {t.term: t.words for terms in ranked for t in terms}
     out = []
     for g, terms in zip(groups, ranked):
         text = "\n".join(g[0].article.zh)
-        out.append(rank_extra(terms, every, text, segment.idf, limit))
+        out.append(rank_extra(terms, every, text, segment.idf, limit, segment.pos))
     return out
 
 

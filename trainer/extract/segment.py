@@ -48,3 +48,16 @@ def idf(word: str) -> float:
     """Inverse document frequency of a word in jieba's background corpus."""
     table, median = _idf()
     return float(table.get(word, median))
+
+
+@cache
+def _tags() -> dict[str, str]:
+    import jieba.posseg
+
+    _jieba()
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def pos(word: str) -> str:
+    """jieba's part-of-speech tag from its lexicon ("" for words it does not know)."""
+    return _tags().get(word, "")

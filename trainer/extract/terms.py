@@ -120,12 +120,29 @@ def c_values(counts: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], float]
     return out
 
 
+def specificity(words: Sequence[str], idf: Callable[[str], float]) -> float:
+    """Squared mean IDF: everyday words (工作, 发展) sink well below domain words."""
+    mean = sum(idf(w) for w in words) / len(words)
+    return mean * mean / 10.0
+
+
+def pos_weight(tag: str) -> float:
+    """How term-like a part of speech is: nouns most, verbs and adjectives less,
+    adverbs, pronouns, locatives, distinguishing words hardly (jieba tag set)."""
+    if not tag or tag[0] in "njz" or tag in ("vn", "an", "eng"):
+        return 1.0
+    if tag[0] in "vali":  # verbs, adjectives, set phrases and idioms (相互配合)
+        return 0.7
+    return 0.3
+
+
 def extract_terms(
     sentences: Sequence[Sequence[str]],
     raw: Sequence[str],
     idf: Callable[[str], float],
     known: Callable[[str], bool],
     limit: int = 60,
+    pos: Callable[[str], str] = lambda _w: "",
 ) -> list[TermCandidate]:
     """The ``limit`` best terms of a text given as segmented and raw sentences."""
     occurrences = ngram_occurrences(sentences)
@@ -145,7 +162,7 @@ def extract_terms(
         term = "".join(gram)
         if cval[gram] <= 0:
             continue
-        weight = sum(idf(w) for w in gram) / len(gram)
+        weight = specificity(gram, idf) * (1.0 if term in quoted else pos_weight(pos(gram[-1])))
         bonus = 1.5 if term in quoted else 1.0
         ranked.append(TermCandidate(term, gram, f, cval[gram] * weight * bonus))
     ranked.sort(key=lambda t: (-t.score, t.term))
@@ -168,6 +185,7 @@ def rank_extra(
     text: str,
     idf: Callable[[str], float],
     limit: int,
+    pos: Callable[[str], str] = lambda _w: "",
 ) -> list[TermCandidate]:
     """Add terms established elsewhere in the corpus that this text also uses.
 
@@ -181,7 +199,7 @@ def rank_extra(
             continue
         f = text.count(term)
         if f:
-            weight = sum(idf(w) for w in words) / len(words)
+            weight = specificity(words, idf) * pos_weight(pos(words[-1]))
             extra.append(TermCandidate(term, words, f, math.log2(len(term) / 1.5 + 1) * f * weight))
     merged = sorted(terms + extra, key=lambda t: (-t.score, t.term))
     return merged[:limit]

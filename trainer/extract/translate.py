@@ -153,6 +153,7 @@ def score_candidates(
     covered = counts_for_term if counts_for_term is not None else span_counts(term_units)
     w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
     pool: dict[tuple[str, ...], tuple[float, str, bool, int, tuple[str, ...]]] = {}
+    max_words = 2 * lex.expected_words + 2  # longer spans lose on length anyway
     for u, unit in enumerate(doc_units):
         title = _is_title(unit.zh, term)
         cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
@@ -160,7 +161,7 @@ def score_candidates(
             whole_key = tuple(n for n in unit.sentence.norms if n)
             cands = [(whole_key, clean(unit.sentence.text), tuple(map(word_key, whole_key))), *cands]
         for i, (key, surface, wkeys) in enumerate(cands):
-            if key in pool:
+            if key in pool or (len(key) > max_words and i > 0):
                 continue
             n_tp = covered.get(key, 1 if title else 0)
             n_p = max(counts.get(key, 1), n_tp)
