@@ -17,7 +17,9 @@ TZ variable rather than on the time zone we are given).
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
+from typing import Iterator
 
 from trainer.models import Learner
 from trainer.progress import (
@@ -105,6 +107,20 @@ def day_shift_ms(learner: Learner, now: datetime, tz: tzinfo | None = None) -> i
     return offset // timedelta(milliseconds=1) - learner.day_start_hour * 3_600_000
 
 
+@contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction for all the queries, so the figures agree with each other
+    even if another process records an answer meanwhile (WAL readers see a snapshot)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
 class StatsQueries:
     """Mixin of :class:`trainer.store.Store`: a learner's progress figures."""
 
@@ -116,18 +132,20 @@ class StatsQueries:
         shift = day_shift_ms(learner, now, tz)
         today = (to_ms(now) + shift) // DAY_MS
         params = {"learner": learner.id, "shift": shift}
-        return assemble(RawStats(
-            learner_id=learner.id,
-            learner=learner.name,
-            today=today,
-            cards=self.card_counts(learner.id),
-            days=[r for r in self._rows(_DAYS, params) if r[1]],
-            weeks=self.retention_weeks(params),
-            forecast=self.forecast_rows(learner.id, today * DAY_MS - shift),
-            hardest=self._rows(_HARDEST, {"learner": learner.id, "limit": hardest}),
-            leeches=self.leech_count(learner.id),
-            last_active=self.last_active(learner.id),
-        ))
+        with _snapshot(self.conn):
+            raw = RawStats(
+                learner_id=learner.id,
+                learner=learner.name,
+                today=today,
+                cards=self.card_counts(learner.id),
+                days=[r for r in self._rows(_DAYS, params) if r[1]],
+                weeks=self.retention_weeks(params),
+                forecast=self.forecast_rows(learner.id, today * DAY_MS - shift),
+                hardest=self._rows(_HARDEST, {"learner": learner.id, "limit": hardest}),
+                leeches=self.leech_count(learner.id),
+                last_active=self.last_active(learner.id),
+            )
+        return assemble(raw)
 
     def retention_weeks(self, params: dict[str, int]) -> list[tuple[int, int, int, int, int]]:
         """(week, young reviews, young passed, mature reviews, mature passed), weeks with reviews."""
