@@ -98,7 +98,12 @@ def lexical_score(
     foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or any(c.isdigit() for c in w)))
     precision = len(hit) / len(word_keys)
     found = set(word_keys)
-    recall = sum(1 for part in lex.parts if part & found) / len(lex.parts) if lex.parts else 0.0
+    matched = sum(1 for part in lex.parts if part & found)
+    # A part no dictionary word matches may be rendered by a word nothing else
+    # explains ("targeted" for 精准 in "targeted alleviation"): half credit.
+    free = len(word_keys) - len(hit) - foreign
+    matched += 0.5 * min(free, len(lex.parts) - matched)
+    recall = matched / len(lex.parts) if lex.parts else 0.0
     for sense in lex.senses:  # "infrastructure" renders 基础设施 whole
         recall = max(recall, len(sense & found) / len(sense))
     named = [w for w in key if len(w) >= 2 and w.isalpha() and w in lex.pinyin]
@@ -184,9 +189,14 @@ def score_candidates(
         # Without a dictionary hit the lexical score is at most 0.
         if not full and cheap < best and allkeys.isdisjoint(wkeys) and not any(w in lex.pinyin for w in key):
             continue
-        if u not in others_cache:
-            others_cache[u] = other_keys(doc_units[u], term, keys_of) - allkeys
-        lexs, hits = lexical_score(key, wkeys, lex, others_cache[u])
+        # Words explained by another Chinese word in any sentence showing the span.
+        others: frozenset[str] = frozenset()
+        for v, unit in enumerate(doc_units):
+            if v == u or key in unit.grams:
+                if v not in others_cache:
+                    others_cache[v] = other_keys(unit, term, keys_of) - allkeys
+                others |= others_cache[v]
+        lexs, hits = lexical_score(key, wkeys, lex, others)
         if not full and cheap + w_lex * lexs < best:
             continue
         n_tp = covered.get(key, 1 if whole else 0)
