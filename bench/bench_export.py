@@ -132,6 +132,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("RESULTS_export.md"))
     args = parser.parse_args()
 
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
         work = Path(tmp)
         store = Store.open(work / "bench.db")
@@ -161,8 +162,9 @@ def main() -> None:
 
 {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs; \
 {args.notes} notes (3 languages, an example each), median of {args.rounds} alternating rounds, no audio. \
-Not a timed test; rerun with `python bench/bench_export.py` (about a minute). Other processes
-were running on the machine, so absolute times are noisy; the ratios come from the same rounds.
+Not a timed test; rerun with `python bench/bench_export.py` (about a minute). Load average
+{load:.1f} when it started: on a busy machine absolute times are noisy; the ratios compare
+rounds run back to back.
 
 | | time (s) | ratio | peak Python memory (MiB) |
 |---|---|---|---|
@@ -174,7 +176,9 @@ were running on the machine, so absolute times are noisy; the ratios come from t
 Target: <= 1.3x. `store.notes()` alone takes {read:.3f} s ({read / bare:.2f}x the bare genanki
 write), which is why `export_apkg` is {ours / bare:.2f}x the in-memory baseline. Peak memory is the
 tracemalloc peak of one extra run; the in-memory rows do not count the notes list they are given
-(`store.notes()` itself peaks at {read_peak:.1f} MiB). Package sizes: bare genanki {sizes[0] / 2**20:.1f} MiB
+(`store.notes()` itself peaks at {read_peak:.1f} MiB). Our export pauses Python's cyclic GC while
+it runs (nothing it builds is cyclic; see `trainer.export.anki.gc_paused`); the bare loop runs
+with it on, as a plain script would. Package sizes: bare genanki {sizes[0] / 2**20:.1f} MiB
 (zip stored), ours {sizes[1] / 2**20:.1f} MiB (deflate level 1).
 
 Audio: {audio_line}

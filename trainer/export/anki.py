@@ -135,11 +135,15 @@ def export_notes(
     ``mtimes`` maps note ids to their last change (seconds); missing ones get
     :data:`anki_model.MODEL_MTIME`.
     """
-    output = Path(output)
+    with gc_paused():
+        return _export_notes(notes, Path(output), lang, mtimes or {}, progress, audio)
+
+
+def _export_notes(notes: Sequence[Note], output: Path, lang: str, mtimes: Mapping[int, int],
+                  progress: Callable[[int, int], None] | None, audio: bool) -> ExportResult:
     langs = export_langs(lang)
     if not notes:
         raise TrainerError("nothing to export: no notes")
-    mtimes = mtimes or {}
     check_writable(output)
     binary = espeak_path() if audio else None
     warnings: tuple[str, ...] = (NO_AUDIO_WARNING,) if audio and binary is None else ()
