@@ -96,8 +96,8 @@ def export_apkg(
     """
     with gc_paused():
         notes = select_notes(store, decks, lang)
-        return export_notes(notes, output, lang=lang, mtimes=note_mtimes(store), progress=progress,
-                            audio=audio)
+        mtimes = note_mtimes(store)
+    return export_notes(notes, output, lang=lang, mtimes=mtimes, progress=progress, audio=audio)
 
 
 @contextmanager
@@ -108,7 +108,9 @@ def gc_paused() -> Iterator[None]:
     (each a tree of dicts and dataclasses), and the collector rescans all of
     them over and over: a third of the time of a 10,000-note export. Nothing
     built here is cyclic, so reference counting frees it all anyway. The
-    collector is process-wide: it is re-enabled on exit only if it was on.
+    collector is process-wide (the study UI runs exports in a thread), so it is
+    paused only around the bulk work, not while waiting for espeak-ng, and
+    re-enabled on exit only if it was on.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -135,8 +137,7 @@ def export_notes(
     ``mtimes`` maps note ids to their last change (seconds); missing ones get
     :data:`anki_model.MODEL_MTIME`.
     """
-    with gc_paused():
-        return _export_notes(notes, Path(output), lang, mtimes or {}, progress, audio)
+    return _export_notes(notes, Path(output), lang, mtimes or {}, progress, audio)
 
 
 def _export_notes(notes: Sequence[Note], output: Path, lang: str, mtimes: Mapping[int, int],
@@ -163,25 +164,26 @@ def _export_notes(notes: Sequence[Note], output: Path, lang: str, mtimes: Mappin
                                 cache=audio_cache(binary))
             if len(sounds) < len(terms):
                 warnings += (f"espeak-ng failed on {len(terms) - len(sounds)} term(s): no audio for them",)
-        rows = []
-        for position, note in enumerate(notes, start=1):
-            fields = note_fields(note, langs, audio_name(note.term) if note.term in sounds else None)
-            rows.append(PackageNote(
-                guid=am.note_guid(note.deck, note.term),
-                deck_id=anki_decks[note.deck].deck_id,
-                fields=fields,
-                tags=note_tags(note, langs),
-                mtime=mtimes.get(note.id, am.MODEL_MTIME),
-                due=position,
-                card_ords=card_ords(req, fields),
-            ))
-            ticker.tick()
-        id_base = max(row.mtime for row in rows) * 1000
-        database = workdir / "collection.anki2"
-        cards = write_collection(database, model, list(anki_decks.values()), rows, am.MODEL_MTIME, id_base)
-        media = sorted(sounds.values(), key=lambda p: p.name)
-        with atomic_path(output) as temporary:
-            write_apkg(temporary, database, media)
+        with gc_paused():
+            rows = []
+            for position, note in enumerate(notes, start=1):
+                fields = note_fields(note, langs, audio_name(note.term) if note.term in sounds else None)
+                rows.append(PackageNote(
+                    guid=am.note_guid(note.deck, note.term),
+                    deck_id=anki_decks[note.deck].deck_id,
+                    fields=fields,
+                    tags=note_tags(note, langs),
+                    mtime=mtimes.get(note.id, am.MODEL_MTIME),
+                    due=position,
+                    card_ords=card_ords(req, fields),
+                ))
+                ticker.tick()
+            id_base = max(row.mtime for row in rows) * 1000
+            database = workdir / "collection.anki2"
+            cards = write_collection(database, model, list(anki_decks.values()), rows, am.MODEL_MTIME, id_base)
+            media = sorted(sounds.values(), key=lambda p: p.name)
+            with atomic_path(output) as temporary:
+                write_apkg(temporary, database, media)
         ticker.tick()
     return ExportResult(path=output, notes=len(notes), cards=cards, media=len(media), audio=bool(media),
                         decks=tuple(deck_names), warnings=warnings)
