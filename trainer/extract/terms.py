@@ -197,8 +197,9 @@ def rank_extra(
     for term, words in known_terms.items():
         if term in have:
             continue
-        f = text.count(term)
-        if f:
+        # Occurrences inside a longer term of this text are not the term's own (企事业 in 企事业单位).
+        f = text.count(term) - sum(text.count(t) for t in have if term in t)
+        if f > 0:
             weight = specificity(words, idf) * pos_weight(pos(words[-1]))
             extra.append(TermCandidate(term, words, f, math.log2(len(term) / 1.5 + 1) * f * weight))
     merged = sorted(terms + extra, key=lambda t: (-t.score, t.term))
