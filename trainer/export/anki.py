@@ -95,8 +95,11 @@ def export_apkg(
     propagates and, likewise, nothing is written.
     """
     with gc_paused():
-        notes = select_notes(store, decks, lang)
+        # Times first: a note edited between the two reads then carries an older time
+        # than its content, so the next export still updates it in Anki (never the
+        # reverse, which would freeze the stale content there).
         mtimes = note_mtimes(store)
+        notes = select_notes(store, decks, lang)
     return export_notes(notes, output, lang=lang, mtimes=mtimes, progress=progress, audio=audio)
 
 
