@@ -21,11 +21,19 @@ from trainer import quiz
 from trainer.models import Card, Note
 from trainer.quiz import Grade
 from trainer.tui.session import MODE_NAMES, Session
-from trainer.tui.widgets.card import CardFace, OptionPicked
+from trainer.tui.widgets.card import CardFace
 from trainer.tui.widgets.gradebar import GradeBar
 
 if TYPE_CHECKING:
     from trainer.tui.app import TrainerApp
+
+
+HINTS = {
+    "recognition": "space: show answer · p: pinyin",
+    "recall": "Enter: check · Escape: end session",
+    "cloze": "Enter: check · Escape: end session",
+    "choice": "1-4: choose · p: pinyin",
+}
 
 
 class ReviewScreen(Screen[None]):
@@ -62,13 +70,14 @@ class ReviewScreen(Screen[None]):
         self._pools: dict[str, list[Note]] = {}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Footer shows only what makes sense now (False hides a key, it still does nothing)."""
+        """Escape is shown only while typing (where q is a letter).
+
+        The rest of the footer stays fixed: a footer whose keys change recomposes on
+        every card, which costs more than the card itself; the prompt line says what
+        applies now instead.
+        """
         mode = self.session.mode
         typing = mode in ("recall", "cloze") and not self.revealed
-        if action in ("reveal", "pinyin"):
-            return not self.revealed and mode in ("recognition", "choice")
-        if action == "enter":
-            return self.revealed and self.grade is not None
         if action == "leave":
             return typing
         return True
@@ -116,9 +125,10 @@ class ReviewScreen(Screen[None]):
                                                            self.lang, rng)
         self.query_one(CardFace).question(self.note, self.lang, mode, cloze=self.cloze,
                                           options=self.options, show_pinyin=False)
-        self.query_one(GradeBar).display = False
+        self.query_one(GradeBar).show_hint(HINTS[mode])
         self._status()
-        self.refresh_bindings()
+        if mode in ("recall", "cloze"):
+            self.refresh_bindings()
         self.shown_at = time.monotonic()
 
     def _pool(self, deck: str) -> list[Note]:
@@ -143,11 +153,10 @@ class ReviewScreen(Screen[None]):
         self.query_one(CardFace).answer(self.note, self.lang, self.session.mode, typed=self.typed,
                                         grade=self.grade, options=self.options, right=self.right,
                                         picked=self.picked)
-        bar = self.query_one(GradeBar)
-        bar.display = True
-        bar.suggest(self.grade.quality if self.grade else None)
+        self.query_one(GradeBar).show_grades(self.grade.quality if self.grade else None)
         self.set_focus(None)
-        self.refresh_bindings()
+        if self.session.mode in ("recall", "cloze"):
+            self.refresh_bindings()
 
     # -- answering -----------------------------------------------------------------------
 
@@ -167,12 +176,6 @@ class ReviewScreen(Screen[None]):
         self.typed = self.options[index]
         self.grade = Grade(quiz.CHOICE_RIGHT if right else quiz.WRONG, "right" if right else "wrong")
         self.reveal()
-
-    def on_option_picked(self, event: OptionPicked) -> None:
-        self.pick(event.index)
-
-    def on_grade_bar_chosen(self, event: GradeBar.Chosen) -> None:
-        self.commit(event.quality)
 
     def commit(self, quality: int) -> None:
         """Record the grade, then move on: the store commits before the next card is read."""

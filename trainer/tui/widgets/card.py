@@ -6,17 +6,17 @@ what each state looks like, so the flow and the layout can change separately.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
-from textual.widgets import Button, Input, Static
+from textual.content import Content
+from textual.markup import escape
+from textual.widgets import Input, Static
 
 from trainer.models import Note
 from trainer.quiz import QUALITY_MEANINGS, Grade, best_example
-from trainer.tui.widgets.hanzi import Hanzi
+from trainer.tui.widgets.hanzi import Hanzi, spaced
 from trainer.tui.widgets.pinyin import pinyin_text
 
 PROMPTS = {
@@ -52,13 +52,6 @@ def example_text(zh: str, term: str, translation: str) -> Text:
     return text
 
 
-@dataclass
-class OptionPicked(Message):
-    """A multiple-choice option was clicked (0-based)."""
-
-    index: int
-
-
 class CardFace(Vertical):
     """Prompt, cue, hanzi, pinyin, meaning, example, answer box, feedback and options."""
 
@@ -71,27 +64,29 @@ class CardFace(Vertical):
         yield Static(id="example")
         yield Input(id="answer", placeholder="pinyin or hanzi")
         yield Static(id="feedback")
-        with Vertical(id="options"):
-            for index in range(4):
-                button = Button("", id=f"option-{index}", compact=True)
-                button.can_focus = False
-                yield button
+        yield Static(id="options")
 
-    def _set(self, widget_id: str, content: Text | str | None) -> None:
-        """Show ``content`` in a part of the face, or hide the part when None."""
+    def _set(self, widget_id: str, content: Text | Content | str | None) -> None:
+        """Show ``content`` in a part of the face, or hide the part when None.
+
+        Display is only touched when it changes: every toggle restyles and re-lays out,
+        and that, not the database, is what a card change costs.
+        """
         widget = self.query_one(f"#{widget_id}", Static)
-        widget.display = content is not None
+        shown = content is not None
+        if widget.display != shown:
+            widget.display = shown
         if content is not None:
             widget.update(content)
 
     def _clear(self) -> None:
-        for part in ("cue", "hanzi", "pinyin", "meaning", "example", "feedback"):
+        for part in ("cue", "hanzi", "pinyin", "meaning", "example", "feedback", "options"):
             self._set(part, None)
         box = self.query_one("#answer", Input)
         if box.has_focus:
             self.screen.set_focus(None)
-        box.display = False
-        self.query_one("#options").display = False
+        if box.display:
+            box.display = False
 
     def question(self, note: Note, lang: str, mode: str, *, cloze: tuple[str, str] | None,
                  options: list[str] | None, show_pinyin: bool) -> None:
@@ -99,8 +94,7 @@ class CardFace(Vertical):
         self._clear()
         self._set("prompt", PROMPTS[mode] if mode != "cloze" or cloze else PROMPTS["recall"])
         if mode in ("recognition", "choice"):
-            self.query_one("#hanzi", Hanzi).display = True
-            self.query_one("#hanzi", Hanzi).show(note.term)
+            self._set("hanzi", spaced(note.term))
             if show_pinyin:
                 self._set("pinyin", pinyin_text(note.pinyin))
         elif mode == "cloze" and cloze:
@@ -121,8 +115,7 @@ class CardFace(Vertical):
         """The answer side: everything about the note, plus how the learner's answer was graded."""
         self._clear()
         self._set("prompt", "Grade yourself: 0-5" + (", Enter accepts the suggestion" if grade else ""))
-        self.query_one("#hanzi", Hanzi).display = True
-        self.query_one("#hanzi", Hanzi).show(note.term)
+        self._set("hanzi", spaced(note.term))
         self._set("pinyin", pinyin_text(note.pinyin))
         self._set("meaning", meaning_text(note, lang))
         example = best_example(note, lang)
@@ -140,18 +133,15 @@ class CardFace(Vertical):
         self.query_one("#answer", Input).disabled = True
 
     def _show_options(self, options: list[str]) -> None:
-        """The four choices; on the answer side the meaning and feedback say which was right."""
-        self.query_one("#options").display = True
-        for index, button in enumerate(self.query("#options Button").results(Button)):
-            button.display = index < len(options)
-            if index < len(options):
-                button.label = f"{index + 1}  {options[index]}"
+        """The four choices as clickable lines (a click is the same as its digit key).
+
+        Lines are padded to one width so the centred block reads left-aligned.
+        """
+        width = max(cell_len(option) for option in options)
+        lines = [f"[@click=screen.digit({i + 1})] [b]{i + 1}[/b]  {escape(option)}"
+                 f"{' ' * (width - cell_len(option))} [/]" for i, option in enumerate(options)]
+        self._set("options", Content.from_markup("\n".join(lines)))
 
     def toggle_pinyin(self, note: Note) -> None:
         widget = self.query_one("#pinyin", Static)
         self._set("pinyin", None if widget.display else pinyin_text(note.pinyin))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id and event.button.id.startswith("option-"):
-            event.stop()
-            self.post_message(OptionPicked(int(event.button.id.rsplit("-", 1)[1])))

@@ -1,44 +1,38 @@
-"""The row of grade buttons (0-5 with their meaning): the digit keys, clickable."""
+"""The grade line (0-5 with their meaning): the digit keys, clickable.
+
+One Static with clickable markup rather than six buttons: it changes on every card,
+and a single widget costs a fraction of six to restyle and lay out.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.message import Message
-from textual.widgets import Button
+from textual.content import Content
+from textual.widgets import Static
 
 from trainer.quiz import QUALITY_MEANINGS
 
+#: Digit colours: failing grades red, "hard" orange, passing green (readable on dark and light).
+GRADE_COLOURS = {0: "#e53935", 1: "#e53935", 2: "#e53935", 3: "#fb8c00", 4: "#43a047", 5: "#43a047"}
 
-class GradeBar(Horizontal):
-    """Six compact buttons; the suggested grade (auto-graded modes) is highlighted."""
 
-    DEFAULT_CSS = """
-    GradeBar { height: 1; width: 100%; align: center middle; }
-    GradeBar Button { margin: 0 1; min-width: 10; }
-    """
+def grades_markup(suggested: int | None) -> str:
+    """Markup of the six grades; the suggested one (Enter accepts it) is shown reversed."""
+    parts = []
+    for quality, meaning in QUALITY_MEANINGS.items():
+        label = f"[b {GRADE_COLOURS[quality]}]{quality}[/] {meaning}"
+        if quality == suggested:
+            label = f"[reverse]{label}[/reverse]"
+        parts.append(f"[@click=screen.digit({quality})] {label} [/]")
+    return "  ".join(parts)
 
-    @dataclass
-    class Chosen(Message):
-        """A grade was clicked."""
 
-        quality: int
+class GradeBar(Static):
+    """Grades on the answer side, a hint on the question side."""
 
-    def compose(self) -> ComposeResult:
-        for quality, meaning in QUALITY_MEANINGS.items():
-            button = Button(f"{quality} {meaning}", id=f"grade-{quality}", compact=True,
-                            variant="error" if quality < 3 else "success" if quality > 3 else "warning")
-            button.can_focus = False
-            yield button
+    DEFAULT_CSS = "GradeBar { height: 1; width: 100%; text-align: center; }"
 
-    def suggest(self, quality: int | None) -> None:
-        """Mark the automatic grade, the one Enter accepts."""
-        for button in self.query(Button):
-            button.set_class(button.id == f"grade-{quality}", "suggested")
+    def show_grades(self, suggested: int | None) -> None:
+        self.update(Content.from_markup(grades_markup(suggested)))
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id:
-            self.post_message(self.Chosen(int(event.button.id.rsplit("-", 1)[1])))
+    def show_hint(self, hint: str) -> None:
+        self.update(Content.styled(hint, "dim"))
