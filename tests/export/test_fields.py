@@ -1,4 +1,4 @@
-"""Pure field helpers: escaping, coloured pinyin, highlighting, tags, names."""
+"""Pure helpers: escaping, coloured pinyin, highlighting, tags, names, progress throttling."""
 
 from __future__ import annotations
 
@@ -65,3 +65,15 @@ def test_tone_css_has_day_and_night_colours() -> None:
     for tone, color in TONE_COLORS.items():
         assert f".tone{tone} {{ color: {color}; }}" in css
         assert f".nightMode .tone{tone}, .night_mode .tone{tone}" in css
+
+
+def test_ticker_calls_at_most_about_a_hundred_times() -> None:
+    from trainer.export.progress import Ticker
+
+    for total in (1, 7, 100, 149, 1001, 123_457):
+        calls: list[tuple[int, int]] = []
+        ticker = Ticker(lambda d, t: calls.append((d, t)), total)
+        for _ in range(total):
+            ticker.tick()
+        assert calls[0] == (0, total) and calls[-1] == (total, total)
+        assert len(calls) <= 102, (total, len(calls))

@@ -20,7 +20,7 @@ class Ticker:
         self.callback = callback
         self.total = max(total, 1)
         self.done = 0
-        self.step = max(1, self.total // STEPS)
+        self.step = -(-self.total // STEPS)  # ceil: at most STEPS calls, plus the first and last
         self.last = 0
         if callback is not None:
             callback(0, self.total)
