@@ -101,3 +101,40 @@ def test_recordings_are_cached_between_exports(filled: Store, tmp_path: Path, mo
     second = export_apkg(filled, tmp_path / "2.apkg")
     assert second.media == first.media == 4
     assert (tmp_path / "1.apkg").read_bytes() == (tmp_path / "2.apkg").read_bytes()
+
+
+def _wav(path: Path, samples: list[int], width: int = 2) -> None:
+    import array
+    import wave
+
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(width)
+        out.setframerate(1000)
+        out.writeframes(array.array("h", samples).tobytes() if width == 2 else bytes(samples))
+
+
+def test_trim_silence_keeps_the_sound_and_a_short_margin(tmp_path: Path) -> None:
+    import wave
+
+    from trainer.export.audio import trim_silence
+
+    sound = [1000, -1000] * 50
+    path = tmp_path / "a.wav"
+    _wav(path, [0] * 500 + sound + [3] * 700)
+    trim_silence(path)
+    with wave.open(str(path)) as trimmed:
+        frames = trimmed.getnframes()
+    assert frames == 10 + len(sound) + 80  # HEAD 10 ms and TAIL 80 ms at 1 kHz
+    before = path.read_bytes()
+    trim_silence(path)
+    assert path.read_bytes() == before  # idempotent, so cached files are stable
+
+    silent, eight_bit, junk = tmp_path / "s.wav", tmp_path / "e.wav", tmp_path / "j.wav"
+    _wav(silent, [0] * 100)
+    _wav(eight_bit, [128] * 100 + [250] * 10 + [128] * 100, width=1)
+    junk.write_bytes(b"RIFF not really a wav")
+    for untouched in (silent, eight_bit, junk):
+        content = untouched.read_bytes()
+        trim_silence(untouched)
+        assert untouched.read_bytes() == content

@@ -17,11 +17,14 @@ a hash of the term: unique, safe on every file system, stable across runs.
 
 from __future__ import annotations
 
+import array
 import hashlib
 import os
 import shutil
 import subprocess
+import sys
 import threading
+import wave
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
@@ -51,7 +54,7 @@ def audio_cache(binary: str) -> Path | None:
     try:
         version = subprocess.run([binary, "--version"], capture_output=True, stdin=subprocess.DEVNULL,
                                  timeout=TIMEOUT, check=False).stdout.decode("utf-8", "replace").strip()
-        key = hashlib.sha1(f"{version}|{VOICE}".encode("utf-8")).hexdigest()[:12]
+        key = hashlib.sha1(f"{version}|{VOICE}|{PROCESSING}".encode("utf-8")).hexdigest()[:12]
         directory = Path(platformdirs.user_cache_dir("trainer", appauthor=False)) / "audio" / key
         directory.mkdir(parents=True, exist_ok=True)
     except (OSError, subprocess.SubprocessError):
@@ -65,6 +68,48 @@ def _usable(path: Path) -> bool:
         return path.stat().st_size > 44
     except OSError:
         return False
+
+
+#: Samples quieter than this (of 32767) count as silence when trimming.
+SILENCE = 200
+#: Silence kept before the first and after the last sound, in seconds (an abrupt
+#: start or end sounds clipped).
+HEAD = 0.01
+TAIL = 0.08
+#: Part of the cache key: bump when the processing of recordings changes.
+PROCESSING = "trim-1"
+
+
+def trim_silence(path: Path) -> None:
+    """Cut the silence espeak-ng leaves before and after the word (~30% of the file).
+
+    Only 16-bit mono PCM (what espeak-ng writes) is touched; anything else, or a
+    file that cannot be parsed, is left as it is. Deterministic, like the engine.
+    """
+    try:
+        with wave.open(str(path), "rb") as source:
+            params = source.getparams()
+            if params.nchannels != 1 or params.sampwidth != 2 or params.comptype != "NONE":
+                return
+            samples = array.array("h", source.readframes(params.nframes))
+    except (OSError, EOFError, wave.Error):
+        return
+    if sys.byteorder == "big":
+        samples.byteswap()  # WAV is little-endian
+    first = next((i for i, v in enumerate(samples) if abs(v) > SILENCE), None)
+    if first is None:
+        return  # all silence: leave it
+    last = len(samples) - next(i for i, v in enumerate(reversed(samples)) if abs(v) > SILENCE)
+    start = max(0, first - int(HEAD * params.framerate))
+    end = min(len(samples), last + int(TAIL * params.framerate))
+    if (start, end) == (0, len(samples)):
+        return
+    kept = samples[start:end]
+    if sys.byteorder == "big":
+        kept.byteswap()
+    with wave.open(str(path), "wb") as out:
+        out.setparams(params)
+        out.writeframes(kept.tobytes())
 
 
 def synthesize_one(binary: str, term: str, target: Path) -> bool:
@@ -84,6 +129,7 @@ def synthesize_one(binary: str, term: str, target: Path) -> bool:
             check=False,
         )
         if completed.returncode == 0 and _usable(partial):
+            trim_silence(partial)
             os.replace(partial, target)
             return True
         return False
