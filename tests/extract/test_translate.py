@@ -21,7 +21,7 @@ def rows_for(*files: tuple[str, str, str]) -> dict[tuple[str, str, str], str]:
 
 def test_spans_respect_punctuation_and_function_words() -> None:
     s = analyse("Les coopératives rurales, des paysans (et du district).", "fr")
-    texts = [t for _key, t in spans(s, "fr")]
+    texts = [t for _key, t, _l, _r in spans(s, "fr")]
     assert "coopératives rurales" in texts
     assert not any(t.startswith(("Les", "des ")) for t in texts)
     assert not any("," in t for t in texts)
@@ -52,7 +52,7 @@ def test_consistent_rendering_beats_incidental_words() -> None:
     counts: Counter[tuple[str, ...]] = Counter()
     for u in units:
         counts.update(u.grams)
-    best = score_candidates("合作社", units, units, counts, Lexicon((), 1.0), lambda w: w[:5], "en")[0]
+    best = score_candidates("合作社", units, len(units), counts, counts, Lexicon((), 1.0), lambda w: w[:5], "en")[0]
     assert best.text.lower().startswith("cooperative")
 
 

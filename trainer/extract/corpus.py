@@ -26,7 +26,10 @@ class LangCorpus:
     units: list[Unit] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
     counts: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    #: Token-level counts of words and of adjacent word pairs: compounds ("hỗ trợ").
+    adjacency: Counter[tuple[str, ...]] = field(default_factory=Counter)
     by_term: dict[str, list[int]] = field(default_factory=dict)
+    by_term_doc: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     terms_in: dict[int, list[str]] = field(default_factory=dict)
     _span_counts: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)
     _candidates: dict[int, list[Candidate]] = field(default_factory=dict)
@@ -37,12 +40,19 @@ class LangCorpus:
         self.units.append(Unit(zh, sentence, grams, words))
         self.docs.append(doc)
         self.counts.update(grams)
+        norms, barrier = sentence.norms, sentence.barrier
+        for k, n in enumerate(norms):
+            if n is not None:
+                self.adjacency[(n,)] += 1
+                if k and not barrier[k] and norms[k - 1] is not None:
+                    self.adjacency[(norms[k - 1], n)] += 1
 
     def index_terms(self, terms: Iterable[str]) -> None:
         """Record which units hold each term (by substring, via n-gram lookup)."""
         termset = set(terms)
         lengths = sorted({len(t) for t in termset})
         self.by_term = {}
+        self.by_term_doc = {}
         for idx, unit in enumerate(self.units):
             text = unit.zh
             seen: set[str] = set()
@@ -54,6 +64,7 @@ class LangCorpus:
                     if piece in termset and piece not in seen:
                         seen.add(piece)
                         self.by_term.setdefault(piece, []).append(idx)
+                        self.by_term_doc.setdefault((piece, self.docs[idx]), []).append(idx)
                         self.terms_in.setdefault(idx, []).append(piece)
 
     def candidates(self, unit: Unit) -> list[Candidate]:
@@ -62,7 +73,7 @@ class LangCorpus:
         if found is None:
             if len(self._candidates) > 4096:
                 self._candidates.clear()
-            found = self._candidates[id(unit)] = unit_candidates(unit, self.lang, word_key_fn(self.lang))
+            found = self._candidates[id(unit)] = unit_candidates(unit, self.lang, word_key_fn(self.lang), self.adjacency)
         return found
 
     def span_counts(self, term: str) -> Counter[tuple[str, ...]]:
@@ -74,14 +85,17 @@ class LangCorpus:
     def rivals(self, term: str, doc: str) -> list[tuple[int, Counter[tuple[str, ...]]]]:
         """Other terms sharing the term's sentences in ``doc`` (not nested in it or it in them)."""
         names: set[str] = set()
-        for i in self.by_term.get(term, []):
-            if self.docs[i] == doc:
-                names.update(t for t in self.terms_in.get(i, []) if t not in term and term not in t)
+        for i in self.by_term_doc.get((term, doc), []):
+            names.update(t for t in self.terms_in.get(i, []) if t not in term and term not in t)
         return [(len(self.by_term[t]), self.span_counts(t)) for t in sorted(names)]
 
+    def count(self, term: str) -> int:
+        """Units of the whole corpus holding the term."""
+        return len(self.by_term.get(term, ()))
+
     def units_of(self, term: str, doc: str | None = None) -> list[Unit]:
-        ids = self.by_term.get(term, [])
-        return [self.units[i] for i in ids if doc is None or self.docs[i] == doc]
+        ids = self.by_term.get(term, []) if doc is None else self.by_term_doc.get((term, doc), [])
+        return [self.units[i] for i in ids]
 
 
 Pair = tuple[str, str, tuple[str, ...]]  # Chinese, translation, Chinese words

@@ -139,9 +139,9 @@ def _term_row(
     key_fn = word_key_fn(lang)
     doc_units = corpus.units_of(cand.term, name)
     lex = lexicon_for(cand.term, cand.words, lang, learned)
-    scored = score_candidates(cand.term, doc_units, corpus.units_of(cand.term), corpus.counts, lex, key_fn, lang,
-                              corpus.rivals(cand.term, name), lambda w: anchors.word_keys(w, lang),
-                              corpus.span_counts(cand.term), corpus.candidates)
+    scored = score_candidates(cand.term, doc_units, corpus.count(cand.term), corpus.span_counts(cand.term),
+                              corpus.counts, lex, key_fn, lang, corpus.rivals(cand.term, name),
+                              lambda w: anchors.word_keys(w, lang), corpus.candidates)
     marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
     examples = tuple((u.zh, u.sentence.text) for u in doc_units[:MAX_EXAMPLES])
     if scored:

@@ -90,8 +90,19 @@ def _grams(seq: list[str], limit: int, out: set[tuple[str, ...]]) -> None:
             out.add(tuple(seq[i:i + n]))
 
 
-def spans(s: Sentence, lang: str) -> list[tuple[tuple[str, ...], str]]:
-    """(key, surface text) of every candidate span of a sentence."""
+Span = tuple[tuple[str, ...], str, str | None, str | None]  # key, surface, left/right neighbour
+
+
+def _neighbour(s: Sentence, k: int, towards: int) -> str | None:
+    """The content word right next to a span edge (no punctuation or function word between)."""
+    n = k + towards
+    if n < 0 or n >= len(s.tokens) or s.barrier[max(k, n)]:
+        return None
+    return s.norms[n]
+
+
+def spans(s: Sentence, lang: str) -> list[Span]:
+    """(key, surface text, left and right neighbours) of every candidate span of a sentence."""
     out = []
     limit = MAX_CONTENT[lang]
     toks = s.tokens
@@ -107,7 +118,7 @@ def spans(s: Sentence, lang: str) -> list[tuple[tuple[str, ...], str]]:
             key.append(s.norms[j])
             if len(key) > limit:
                 break
-            out.append((tuple(key), s.text[toks[i].start:toks[j].end]))
+            out.append((tuple(key), s.text[toks[i].start:toks[j].end], _neighbour(s, i, -1), _neighbour(s, j, 1)))
     return out
 
 

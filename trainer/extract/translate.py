@@ -24,7 +24,9 @@ from typing import Callable, Sequence
 
 from trainer.extract.spans import Sentence, clean, spans
 
-W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0
+W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL, W_CUT = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0, 0.3
+#: Adjacent words this cohesive form one compound a span should not cut.
+CUT = 0.75
 #: How far English glosses speak for a language: directly for English, through
 #: cognates only for French, Sino-Vietnamese readings are strong for Vietnamese.
 SMOOTH = 1.0
@@ -119,43 +121,58 @@ def _is_title(zh: str, term: str) -> bool:
     return "".join(c for c in zh if c.isalnum()) == term
 
 
-Candidate = tuple[tuple[str, ...], str, tuple[str, ...]]  # key, cleaned surface, lexical keys
+Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float]  # key, surface, lexical keys, cut cost
 #: Largest lexical score a span can get (recall 1 + name bonus, full precision).
 LEX_MAX = 0.6 * 1.5 + 0.15
 
 
-def unit_candidates(unit: Unit, lang: str, word_key: Callable[[str], str]) -> list[Candidate]:
-    """Distinct candidate spans of a unit, first occurrence first."""
-    seen: dict[tuple[str, ...], str] = {}
-    for key, surface in spans(unit.sentence, lang):
+def cohesion(a: str | None, b: str | None, counts: Counter[tuple[str, ...]]) -> float:
+    """How often two adjacent words go together (Dice): near 1 inside a compound ("hỗ trợ")."""
+    if a is None or b is None:
+        return 0.0
+    pair = counts.get((a, b), 0)
+    if pair < 2:
+        return 0.0
+    return 2 * pair / (counts.get((a,), pair) + counts.get((b,), pair))
+
+
+def unit_candidates(
+    unit: Unit, lang: str, word_key: Callable[[str], str], counts: Counter[tuple[str, ...]] | None = None
+) -> list[Candidate]:
+    """Distinct candidate spans of a unit, first occurrence first, with the cost of
+    cutting through a compound at either edge ("trợ" out of "hỗ trợ")."""
+    seen: dict[tuple[str, ...], tuple[str, float]] = {}
+    for key, surface, left, right in spans(unit.sentence, lang):
         if key not in seen:
-            seen[key] = clean(surface)
-    return [(key, surface, tuple(word_key(w) for w in key)) for key, surface in seen.items()]
+            cut = 0.0
+            if counts is not None:
+                cut = sum(c for c in (cohesion(left, key[0], counts), cohesion(key[-1], right, counts)) if c >= CUT)
+            seen[key] = (clean(surface), cut)
+    return [(key, surface, tuple(word_key(w) for w in key), cut) for key, (surface, cut) in seen.items()]
 
 
 def score_candidates(
     term: str,
     doc_units: Sequence[Unit],
-    term_units: Sequence[Unit],
+    n_term: int,
+    covered: Counter[tuple[str, ...]],
     counts: Counter[tuple[str, ...]],
     lex: Lexicon,
     word_key: Callable[[str], str],
     lang: str,
     rivals: Sequence[tuple[int, Counter[tuple[str, ...]]]] = (),
     keys_of: Callable[[str], frozenset[str]] = lambda _w: frozenset(),
-    counts_for_term: Counter[tuple[str, ...]] | None = None,
     candidates_of: Callable[[Unit], list[Candidate]] | None = None,
 ) -> list[Scored]:
     """The candidates for ``term`` in one document that can win, best first.
 
-    ``rivals`` are the other terms of the same sentences, as (occurrence count,
+    ``n_term`` and ``covered`` count the term's units in the whole corpus and
+    the spans in them; ``rivals`` are the other terms of the same sentences, as (occurrence count,
     span counts over their units): a span that goes better with a rival (the
     "villages" of 贫困村 next to 驻村工作队) is explained away.  Cheap
     statistics rank the spans first; dictionary work is done only for spans
     that could still overtake the best one.
     """
-    n_term = len(term_units)
-    covered = counts_for_term if counts_for_term is not None else span_counts(term_units)
     w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
     pool: dict[tuple[str, ...], tuple[float, str, bool, int, tuple[str, ...]]] = {}
     max_words = 2 * lex.expected_words + 2  # longer spans lose on length anyway
@@ -164,8 +181,8 @@ def score_candidates(
         cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
         if title:
             whole_key = tuple(n for n in unit.sentence.norms if n)
-            cands = [(whole_key, clean(unit.sentence.text), tuple(map(word_key, whole_key))), *cands]
-        for i, (key, surface, wkeys) in enumerate(cands):
+            cands = [(whole_key, clean(unit.sentence.text), tuple(map(word_key, whole_key)), 0.0), *cands]
+        for i, (key, surface, wkeys, cut) in enumerate(cands):
             if key in pool or (len(key) > max_words and i > 0):
                 continue
             n_tp = covered.get(key, 1 if title else 0)
@@ -175,7 +192,7 @@ def score_candidates(
             length = abs(math.log((len(key) + 1) / (lex.expected_words + 1)))
             whole = title and i == 0
             cheap = (W_ASSOC * assoc + W_COVER * min(1.0, n_tp / n_term) - W_LEN * length
-                     + (W_TITLE if whole else 0.0))
+                     + (W_TITLE if whole else 0.0) - W_CUT * cut)
             pool[key] = (cheap, surface, whole, u, wkeys)
     ranked = sorted(pool.items(), key=lambda item: -item[1][0])
     scored: list[Scored] = []
