@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from pathlib import Path
 
@@ -260,3 +261,16 @@ def test_gc_is_restored_after_export(filled: Store, tmp_path: Path, no_espeak) -
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write anywhere")
+def test_read_only_directory_is_refused(filled: Store, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        with pytest.raises(TrainerError, match="not writable"):
+            export_apkg(filled, locked / "x.apkg", audio=False)
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o755)
