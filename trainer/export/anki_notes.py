@@ -23,13 +23,15 @@ def text(value: str) -> str:
     return escape(" ".join(value.split()))
 
 
+@lru_cache(maxsize=64)
+def _opening(css_class: str, lang: str, badge: bool) -> str:
+    label = f'<span class="lang">{lang.upper()}</span>' if badge else ""
+    return f'<div class="{css_class}" lang="{lang}">{label}'
+
+
 def _lang_block(css_class: str, texts: Sequence[tuple[str, str]], badge: bool) -> str:
     """One ``<div lang=..>`` per language; the language badge only when several are shown."""
-    parts = []
-    for lang, inner in texts:
-        label = f'<span class="lang">{lang.upper()}</span>' if badge else ""
-        parts.append(f'<div class="{css_class}" lang="{lang}">{label}{inner}</div>')
-    return "".join(parts)
+    return "".join([f"{_opening(css_class, lang, badge)}{inner}</div>" for lang, inner in texts])
 
 
 def translation_html(note: Note, langs: Sequence[str]) -> str:
@@ -66,9 +68,14 @@ def note_fields(note: Note, langs: Sequence[str], sound: str | None) -> list[str
         translation_html(note, langs),
         example_zh,
         example_tr,
-        ", ".join(text(s) for s in note.sources),
+        ", ".join([_source_text(s) for s in note.sources]),
         f"[sound:{sound}]" if sound else "",
     ]
+
+
+@lru_cache(maxsize=4096)
+def _source_text(source: str) -> str:
+    return text(source)
 
 
 @lru_cache(maxsize=4096)

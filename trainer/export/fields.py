@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from trainer.tones import TONE_COLORS, split_syllables, syllable_tone
 
 
@@ -37,9 +38,13 @@ def tone_spans(pinyin: str) -> str:
     Classes rather than inline colours so that the note type's CSS can give night
     mode its own, lighter palette (see :func:`tone_css`).
     """
-    return " ".join(
-        f'<span class="tone{syllable_tone(s)}">{escape(s)}</span>' for s in split_syllables(pinyin)
-    )
+    return " ".join([_syllable_span(s) for s in split_syllables(pinyin)])
+
+
+@lru_cache(maxsize=8192)
+def _syllable_span(syllable: str) -> str:
+    """One coloured syllable; cached, as a few hundred syllables make up every deck."""
+    return f'<span class="tone{syllable_tone(syllable)}">{escape(syllable)}</span>'
 
 
 def highlight(sentence: str, term: str) -> str:
