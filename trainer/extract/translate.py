@@ -151,6 +151,13 @@ def unit_candidates(
     return [(key, surface, tuple(word_key(w) for w in key), cut) for key, (surface, cut) in seen.items()]
 
 
+def _cheap(n_tp: int, n_p: int, n_term: int) -> float:
+    """Association and coverage: a smoothed Jaccard (a span seen once next to a
+    term seen once proves little) plus the share of occurrences showing the span."""
+    n_p = max(n_p, n_tp)
+    return W_ASSOC * n_tp / (n_term + n_p - n_tp + SMOOTH) + W_COVER * min(1.0, n_tp / n_term)
+
+
 def score_candidates(
     term: str,
     doc_units: Sequence[Unit],
@@ -175,25 +182,24 @@ def score_candidates(
     """
     w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
     pool: dict[tuple[str, ...], tuple[float, str, bool, int, tuple[str, ...]]] = {}
-    max_words = 2 * lex.expected_words + 2  # longer spans lose on length anyway
+    max_words = int(2 * lex.expected_words + 2)  # longer spans lose on length anyway
+    length_cost = [W_LEN * abs(math.log((n + 1) / (lex.expected_words + 1))) for n in range(max_words + 1)]
+    covered_get, counts_get = covered.get, counts.get
     for u, unit in enumerate(doc_units):
         title = _is_title(unit.zh, term)
         cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
         if title:
             whole_key = tuple(n for n in unit.sentence.norms if n)
-            cands = [(whole_key, clean(unit.sentence.text), tuple(map(word_key, whole_key)), 0.0), *cands]
-        for i, (key, surface, wkeys, cut) in enumerate(cands):
-            if key in pool or (len(key) > max_words and i > 0):
+            whole_cost = W_LEN * abs(math.log((len(whole_key) + 1) / (lex.expected_words + 1)))
+            pool.setdefault(whole_key, (_cheap(covered_get(whole_key, 1), counts_get(whole_key, 1), n_term)
+                                        - whole_cost + W_TITLE, clean(unit.sentence.text), True, u,
+                                        tuple(map(word_key, whole_key))))
+        for key, surface, wkeys, cut in cands:
+            if len(key) > max_words or key in pool:
                 continue
-            n_tp = covered.get(key, 1 if title else 0)
-            n_p = max(counts.get(key, 1), n_tp)
-            # Smoothed Jaccard: a span seen once next to a term seen once proves little.
-            assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
-            length = abs(math.log((len(key) + 1) / (lex.expected_words + 1)))
-            whole = title and i == 0
-            cheap = (W_ASSOC * assoc + W_COVER * min(1.0, n_tp / n_term) - W_LEN * length
-                     + (W_TITLE if whole else 0.0) - W_CUT * cut)
-            pool[key] = (cheap, surface, whole, u, wkeys)
+            n_tp = covered_get(key, 0)
+            pool[key] = (_cheap(n_tp, counts_get(key, 1), n_term) - length_cost[len(key)] - W_CUT * cut,
+                         surface, False, u, wkeys)
     ranked = sorted(pool.items(), key=lambda item: -item[1][0])
     scored: list[Scored] = []
     best = -math.inf
