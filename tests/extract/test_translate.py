@@ -68,3 +68,8 @@ def test_rendering_in_three_languages() -> None:
 def test_same_input_same_output() -> None:
     files = (("en.txt", article(EN_COOP), "en"), ("vi.txt", article(VI_COOP), "vi"))
     assert rows_for(*files) == rows_for(*files)
+
+
+def test_clean_drops_dangling_quotes() -> None:
+    assert clean("Le « dernier kilomètre") == "Le dernier kilomètre"
+    assert clean("đội (tổ) công tác") == "đội (tổ) công tác"

@@ -124,4 +124,9 @@ def spans(s: Sentence, lang: str) -> list[Span]:
 
 def clean(text: str) -> str:
     """A span or whole sentence as a card shows it: no edge quotes or punctuation."""
-    return re.sub(r"\s+", " ", text.strip(_EDGE)).strip(_EDGE)
+    text = re.sub(r"\s+", " ", text.strip(_EDGE)).strip(_EDGE)
+    # A quote opened or closed outside the span would be left dangling ("Le « dernier kilomètre").
+    for opening, closing in ("«»", "“”", "()"):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    return re.sub(r"\s+", " ", text).strip()

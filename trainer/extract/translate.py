@@ -32,7 +32,7 @@ CUT = 0.75
 SMOOTH = 1.0
 #: Scored spans kept for alternatives even when they cannot win.
 MAX_KEPT = 4
-LEX_TRUST = {"en": 1.3, "fr": 0.8, "vi": 2.0}
+LEX_TRUST = {"en": 2.0, "fr": 0.8, "vi": 2.0}
 
 
 @dataclass(frozen=True)
