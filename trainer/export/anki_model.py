@@ -131,4 +131,4 @@ def deck_id(full_name: str) -> int:
 
 def note_guid(deck: str, term: str) -> str:
     """The stable GUID of the note for ``term`` in ``deck``."""
-    return genanki.guid_for(GUID_NAMESPACE, deck, term)
+    return str(genanki.guid_for(GUID_NAMESPACE, deck, term))

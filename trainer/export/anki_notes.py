@@ -99,15 +99,19 @@ def note_tags(note: Note, langs: Sequence[str]) -> list[str]:
     return sorted(tags)
 
 
-def card_ords(req: Sequence[Sequence[object]], fields: Sequence[str]) -> list[int]:
+#: genanki's ``req`` rule for one template: ``[ord, "all"|"any", [field ords]]``.
+Requirement = tuple[int, str, Sequence[int]]
+
+
+def card_ords(req: Sequence[Requirement], fields: Sequence[str]) -> list[int]:
     """Which templates give a card for these fields, by the note type's ``req`` rules.
 
-    ``req`` is genanki's ``[ord, "all"|"any", [field ords]]`` list (Anki's rule: a
-    card exists when its front would not be empty).
+    ``req`` is genanki's list of :data:`Requirement` (Anki's rule: a card exists
+    when its front would not be empty).
     """
     ords = []
     for ord_, kind, needed in req:
-        present = [bool(fields[i].strip()) for i in needed]  # type: ignore[union-attr]
-        if (all(present) if kind == "all" else any(present)):
-            ords.append(int(ord_))  # type: ignore[call-overload]
+        present = [bool(fields[i].strip()) for i in needed]
+        if all(present) if kind == "all" else any(present):
+            ords.append(int(ord_))
     return ords
