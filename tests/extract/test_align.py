@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.extract.align import align
+from trainer.extract.align import Bead, align
 
 NONE: frozenset[str] = frozenset()
 
 
-def covers_in_order(beads, n: int, m: int) -> bool:  # type: ignore[no-untyped-def]
+def covers_in_order(beads: list[Bead], n: int, m: int) -> bool:
     zh = [i for b in beads for i in b.zh]
     tr = [j for b in beads for j in b.tr]
     return zh == list(range(n)) and tr == list(range(m))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import pytest
 
 from trainer.errors import InputError
@@ -9,7 +11,7 @@ from trainer.extract.blocks import is_metadata, parse_article
 from tests.extract.samples import EN_COOP, FR_COOP, ZH_COOP, article
 
 
-def fixed(lang: str):  # type: ignore[no-untyped-def]
+def fixed(lang: str) -> Callable[[str], str]:
     return lambda _text: lang
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from trainer.extract.drafts import to_drafts
-from trainer.extract.pipeline import extract_documents, group_documents, prepare
+from trainer.extract.pipeline import Document, extract_documents, group_documents, prepare
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
 
 
-def docs():  # type: ignore[no-untyped-def]
+def docs() -> list[Document]:
     return [prepare("a_en.txt", article(EN_COOP), lambda _t: "en"),
             prepare("b_fr.txt", article(FR_COOP), lambda _t: "fr"),
             prepare("c_vi.txt", article(VI_COOP), lambda _t: "vi")]

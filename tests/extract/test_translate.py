@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from trainer.extract.pipeline import extract_documents, prepare
 from trainer.extract.spans import analyse, clean, content_ngrams, spans
@@ -10,7 +11,7 @@ from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candid
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
 
 
-def fixed(lang: str):  # type: ignore[no-untyped-def]
+def fixed(lang: str) -> Callable[[str], str]:
     return lambda _text: lang
 
 

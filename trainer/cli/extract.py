@@ -1,7 +1,8 @@
 """``trainer extract``: mine terms from bilingual articles.
 
 Prints JSON Lines (``--json``) or a table, or stores notes in a deck
-(``--deck``), idempotently and all-or-nothing.
+(``--deck``), idempotently and all-or-nothing (the store's ``import_notes`` is
+one transaction).  Everything heavy is imported inside the command.
 """
 
 from __future__ import annotations
@@ -9,8 +10,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 import click
+
+if TYPE_CHECKING:
+    from trainer.cli import Settings
+    from trainer.extract.pipeline import Document, Row
 
 
 @click.command()
@@ -19,14 +25,13 @@ import click
 @click.option("--deck", metavar="NAME", help="Store the terms as notes of this deck (updates it if it exists).")
 @click.option("--limit", default=60, show_default=True, help="Terms kept per article.")
 @click.pass_obj
-def extract(settings: object, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int) -> None:
+def extract(settings: Settings, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int) -> None:
     """Extract key terms, pinyin and translations from article FILES.
 
     Each file holds a Chinese article and its French, English or Vietnamese
-    translation.
+    translation, in any order, as UTF-8, UTF-16 or GB18030.
     """
     from trainer.errors import InputError
-    from trainer.extract.pipeline import extract_documents
     from trainer.extract.sources import load_documents
 
     def warn(message: str) -> None:
@@ -45,7 +50,8 @@ def extract(settings: object, files: tuple[Path, ...], as_json: bool, deck: str 
         _table(rows)
 
 
-def _run(docs, limit, show_progress):  # type: ignore[no-untyped-def]
+def _run(docs: Sequence[Document], limit: int, show_progress: bool) -> list[Row]:
+    """Extract, with a progress bar on stderr for long runs."""
     from trainer.extract.pipeline import extract_documents
 
     if not show_progress:
@@ -55,10 +61,12 @@ def _run(docs, limit, show_progress):  # type: ignore[no-untyped-def]
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Translating terms", total=None)
-        return extract_documents(docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total))
+        return extract_documents(
+            docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total)
+        )
 
 
-def _store(settings, deck, rows, names):  # type: ignore[no-untyped-def]
+def _store(settings: Settings, deck: str, rows: Sequence[Row], names: Sequence[str]) -> None:
     from trainer.extract.drafts import to_drafts
     from trainer.store import Store
 
@@ -69,7 +77,7 @@ def _store(settings, deck, rows, names):  # type: ignore[no-untyped-def]
                f"{result.unchanged} unchanged, {result.cards_created} new cards")
 
 
-def _table(rows) -> None:  # type: ignore[no-untyped-def]
+def _table(rows: Sequence[Row]) -> None:
     from rich.console import Console
     from rich.table import Table
 

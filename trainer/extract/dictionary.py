@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Callable
 
 from trainer.extract.spans import norm
 from trainer.extract.text import FUNCTION_WORDS, fold
@@ -76,7 +77,7 @@ def sense_keys(word: str) -> tuple[frozenset[str], ...]:
 
 
 @cache
-def _cn2vn_fn():  # type: ignore[no-untyped-def]
+def _cn2vn_fn() -> Callable[[str], str]:
     from cn2vn import cn2vn
 
     return cn2vn

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from trainer.extract import dictionary
-from typing import Mapping
+from typing import Callable, Mapping
 
+from trainer.extract import dictionary
 from trainer.extract.pinyin import plain_syllables
 from trainer.extract.translate import Lexicon
 
@@ -62,7 +62,7 @@ def split_parts(words: tuple[str, ...]) -> list[str]:
     return out
 
 
-def word_key_fn(lang: str):  # type: ignore[no-untyped-def]
+def word_key_fn(lang: str) -> Callable[[str], str]:
     """Normalised translation word -> key comparable with Lexicon keys."""
     if lang == "vi":
         return lambda w: w

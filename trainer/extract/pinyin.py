@@ -8,10 +8,11 @@ word is looked up as a phrase rather than character by character.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import Any
 
 
 @cache
-def _pinyin():  # type: ignore[no-untyped-def]
+def _pinyin() -> tuple[Any, Any]:
     from pypinyin import Style, pinyin
 
     return pinyin, Style

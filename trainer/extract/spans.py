@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Callable
 
 from trainer.extract.text import Token, fold, is_function_word, latin_tokens
 
@@ -22,7 +23,7 @@ _EDGE = " \t«»“”\"'‘’()[]{}.,;:!?-–—"
 
 
 @cache
-def _lemmatizer():  # type: ignore[no-untyped-def]
+def _lemmatizer() -> Callable[..., str]:
     import simplemma
 
     return simplemma.lemmatize
