@@ -9,7 +9,7 @@ translated in each file's language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from trainer.extract import anchors, segment
@@ -18,10 +18,12 @@ from trainer.extract.blocks import Article, parse_article
 from trainer.extract.corpus import LangCorpus, Pair, bead_texts
 from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, word_key_fn
 from trainer.extract.pinyin import term_pinyin
-from trainer.extract.terms import TermCandidate, extract_terms, rank_extra
+from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, rank_extra
 from trainer.extract.translate import confidence, score_candidates
 
 MAX_EXAMPLES = 3
+#: Score bonus per further article (Chinese original) using a term.
+SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
 
 Progress = Callable[[int, int], None]
@@ -89,13 +91,21 @@ def group_documents(docs: Sequence[Document]) -> list[list[Document]]:
 
 
 def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[TermCandidate]]:
-    """Terms per group, completed with terms found in other groups' texts."""
-    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, limit, segment.pos) for g in groups]
+    """Terms per group, completed with terms found in other groups' texts.
+
+    A term several articles use is a key term of the collection (农民, 基础设施
+    recur in most of them): its score grows with the number of articles showing it.
+    """
+    wide = 2 * limit
+    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, wide, segment.pos) for g in groups]
     every = {t.term: t.words for terms in ranked for t in terms}
+    texts = ["\n".join(g[0].article.zh) for g in groups]
+    spread = {term: sum(1 for text in texts if term in text) for term in every}
     out = []
-    for g, terms in zip(groups, ranked):
-        text = "\n".join(g[0].article.zh)
-        out.append(rank_extra(terms, every, text, segment.idf, limit, segment.pos))
+    for text, terms in zip(texts, ranked):
+        merged = rank_extra(terms, every, text, segment.idf, wide, segment.pos)
+        boosted = [replace(t, score=t.score * (1 + SPREAD_BOOST * (spread.get(t.term, 1) - 1))) for t in merged]
+        out.append(drop_compositional(sorted(boosted, key=lambda t: (-t.score, t.term)), segment.idf)[:limit])
     return out
 
 

@@ -204,3 +204,20 @@ def rank_extra(
             extra.append(TermCandidate(term, words, f, math.log2(len(term) / 1.5 + 1) * f * weight))
     merged = sorted(terms + extra, key=lambda t: (-t.score, t.term))
     return merged[:limit]
+
+
+#: Head words this common (IDF below) add nothing to the term they follow.
+GENERIC_IDF = 4.5
+
+
+def drop_compositional(terms: list[TermCandidate], idf: Callable[[str], float]) -> list[TermCandidate]:
+    """Drop "term + everyday word" (扶贫开发 + 工作) when the term itself is listed.
+
+    The learner studies 扶贫开发; 扶贫开发工作 ("poverty alleviation work")
+    is only the sum of its parts.
+    """
+    listed = {t.term for t in terms}
+    return [
+        t for t in terms
+        if not (len(t.words) >= 2 and idf(t.words[-1]) < GENERIC_IDF and "".join(t.words[:-1]) in listed)
+    ]
