@@ -226,7 +226,8 @@ def score_candidates(
         n_p = max(counts.get(key, 1), n_tp)
         assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
         rival = max((r[key] / (n_r + n_p - r[key] + SMOOTH) for n_r, r in rivals if key in r), default=0.0)
-        score = cheap + w_lex * lexs - W_RIVAL * max(0.0, rival - assoc)
+        # A span the dictionary ties to the whole term is explained away far less.
+        score = cheap + w_lex * lexs - W_RIVAL * max(0.0, rival - assoc) * (0.3 if lexs >= 0.6 else 1.0)
         best = max(best, score)
         evidence = [f"co-occurs in {n_tp}/{n_term} aligned sentences ({n_p} with the span)"]
         if hits:
