@@ -44,3 +44,8 @@ def test_ranking_is_deterministic() -> None:
 
 def test_limit() -> None:
     assert len(extract_terms([cut(s) for s in TEXT], TEXT, idf, known, limit=2)) == 2
+
+
+def test_book_title_span_is_a_term() -> None:
+    text = ["他们学习了《乡村振兴》。", "这是第一次。"]
+    assert "乡村振兴" in terms(text)

@@ -16,12 +16,12 @@ from trainer.extract import anchors, segment
 from trainer.extract.align import Bead, align
 from trainer.extract.blocks import Article, parse_article
 from trainer.extract.corpus import LangCorpus, Pair, bead_texts
+from trainer.extract.examples import examples_for
 from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, word_key_fn
 from trainer.extract.pinyin import term_pinyin
 from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, rank_extra
 from trainer.extract.translate import confidence, score_candidates
 
-MAX_EXAMPLES = 3
 #: Score bonus per further article (Chinese original) using a term.
 SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
@@ -153,7 +153,7 @@ def _term_row(
                               corpus.counts, lex, key_fn, lang, corpus.rivals(cand.term, name),
                               lambda w: anchors.word_keys(w, lang), corpus.candidates)
     marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
-    examples = tuple((u.zh, u.sentence.text) for u in doc_units[:MAX_EXAMPLES])
+    examples = examples_for(cand.term, doc_units)
     if scored:
         best = scored[0]
         alts = _alternatives(best.text, [s.text for s in scored[1:]])

@@ -24,7 +24,7 @@ ZH_FUNCTION = frozenset(
     起来 主要 比较 非常 进一步 相应 具有 实现 提出 要求 体现 作为 成为 形成 达到 利用 采取 开展 做到 一系列""".split()
 )
 _NUMERIC = re.compile(r"^[第]?[\d.%０-９一二三四五六七八九十百千万亿两几多余]+[项个批次段件年月日号位名人户倍种大]?$")
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,10})[”\"」』]")
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,10})[”\"」』》]")
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
 MAX_NGRAM = 4
 MAX_CHARS = 8

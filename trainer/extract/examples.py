@@ -1,0 +1,24 @@
+"""Example sentences for cloze cards: where a term occurs, with its translation.
+
+A title ("驻村帮扶" alone) makes a poor cloze: the whole sentence would be the
+blank.  Sentences that say more than the term come first, in text order.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from trainer.extract.translate import Unit
+
+MAX_EXAMPLES = 3
+
+
+def examples_for(term: str, units: Sequence[Unit], limit: int = MAX_EXAMPLES) -> tuple[tuple[str, str], ...]:
+    """(Chinese, aligned translation) pairs holding ``term``, best first."""
+    holding = [u for u in units if term in u.zh]
+    ordered = sorted(holding, key=lambda u: _only_the_term(u.zh, term))  # stable: text order kept
+    return tuple((u.zh, u.sentence.text) for u in ordered[:limit])
+
+
+def _only_the_term(zh: str, term: str) -> bool:
+    return len("".join(c for c in zh if c.isalnum())) <= len(term) + 1
