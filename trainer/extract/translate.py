@@ -185,6 +185,7 @@ def score_candidates(
     max_words = int(2 * lex.expected_words + 2)  # longer spans lose on length anyway
     length_cost = [W_LEN * abs(math.log((n + 1) / (lex.expected_words + 1))) for n in range(max_words + 1)]
     covered_get, counts_get = covered.get, counts.get
+    allkeys = lex.keys
     for u, unit in enumerate(doc_units):
         title = _is_title(unit.zh, term)
         cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
@@ -198,6 +199,8 @@ def score_candidates(
             if len(key) > max_words or key in pool:
                 continue
             n_tp = covered_get(key, 0)
+            if n_tp == 1 and n_term >= 3 and allkeys.isdisjoint(wkeys):
+                continue  # seen once next to a frequent term, no dictionary support: noise
             pool[key] = (_cheap(n_tp, counts_get(key, 1), n_term) - length_cost[len(key)] - W_CUT * cut,
                          surface, False, u, wkeys)
     ranked = sorted(pool.items(), key=lambda item: -item[1][0])
