@@ -8,6 +8,7 @@ translated in each file's language.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
@@ -110,7 +111,21 @@ def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[T
 
 
 def extract_documents(docs: Sequence[Document], limit: int = 60, progress: Progress | None = None) -> list[Row]:
-    """Rows for every term of every document, in input order then rank."""
+    """Rows for every term of every document, in input order then rank.
+
+    The cyclic garbage collector is paused meanwhile: the corpus indexes are
+    millions of small acyclic objects that it would rescan again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(docs, limit, progress)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(docs: Sequence[Document], limit: int, progress: Progress | None) -> list[Row]:
     groups = group_documents(docs)
     terms_by_group = group_terms(groups, limit)
     corpora: dict[str, LangCorpus] = {}
