@@ -74,3 +74,13 @@ def test_same_input_same_output() -> None:
 def test_clean_drops_dangling_quotes() -> None:
     assert clean("Le « dernier kilomètre") == "Le dernier kilomètre"
     assert clean("đội (tổ) công tác") == "đội (tổ) công tác"
+
+
+def test_confidence_drops_when_an_unrelated_runner_up_is_close() -> None:
+    from trainer.extract.translate import Scored, confidence
+
+    clear = [Scored("a b", ("a", "b"), 1.5, ()), Scored("c", ("c",), 0.5, ())]
+    close = [Scored("a b", ("a", "b"), 1.5, ()), Scored("c", ("c",), 1.45, ())]
+    nested = [Scored("a b", ("a", "b"), 1.5, ()), Scored("a", ("a",), 1.45, ())]
+    assert confidence(close) < confidence(clear) == confidence(nested)
+    assert all(0.0 <= confidence(s) <= 1.0 for s in (clear, close, nested))

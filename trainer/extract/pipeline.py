@@ -172,7 +172,7 @@ def _term_row(
     if scored:
         best = scored[0]
         alts = _alternatives(best.text, [s.text for s in scored[1:]])
-        row = Row(cand.term, marks, numbers, lang, best.text, alts, confidence(best.score), "aligned",
+        row = Row(cand.term, marks, numbers, lang, best.text, alts, confidence(scored), "aligned",
                   best.evidence, name, rank, examples)
         return row, frozenset(key_fn(w) for w in best.key)
     gloss = fallback_gloss(cand.term)

@@ -30,6 +30,8 @@ CUT = 0.75
 #: How far English glosses speak for a language: directly for English, through
 #: cognates only for French, Sino-Vietnamese readings are strong for Vietnamese.
 SMOOTH = 1.0
+#: Lead over the best unrelated runner-up that counts as clear.
+MARGIN = 0.3
 #: Scored spans kept for alternatives even when they cannot win.
 MAX_KEPT = 4
 LEX_TRUST = {"en": 2.0, "fr": 0.8, "vi": 2.0}
@@ -241,6 +243,12 @@ def score_candidates(
     return sorted(scored, key=lambda s: -s.score)  # stable: cheaper-first order breaks ties
 
 
-def confidence(score: float) -> float:
-    """Squash a candidate score into 0..1 for display and merging."""
-    return round(1 / (1 + math.exp(-3 * (score - 0.8))), 3)
+def confidence(scored: Sequence[Scored]) -> float:
+    """How sure the best rendering is, 0..1: its score squashed, discounted when
+    an unrelated runner-up scores nearly as well (a coin toss is not confidence)."""
+    best = scored[0]
+    sure = 1 / (1 + math.exp(-3 * (best.score - 0.8)))
+    rival = next((s for s in scored[1:] if not (set(s.key) & set(best.key))), None)
+    if rival is not None:
+        sure *= 0.5 + 0.5 * min(1.0, (best.score - rival.score) / MARGIN)
+    return round(sure, 3)
