@@ -135,6 +135,10 @@ async def test_mode_and_deck_from_the_command_line(tui_store: Store) -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.session.mode == "cloze"
+        await pilot.press("escape", "enter")  # summary, then the deck list (built on demand)
+        assert isinstance(app.screen, DeckScreen)
+        await pilot.press("enter", "escape", "enter")
+        assert isinstance(app.screen, DeckScreen) and len(app.screen_stack) == 2
     with pytest.raises(TrainerError):
         make_app(tui_store, "alice", deck="Nope")
     with pytest.raises(TrainerError):

@@ -42,11 +42,23 @@ class TrainerApp(App[None]):
         self.start = start
 
     def on_mount(self) -> None:
-        from trainer.tui.screens.decks import DeckScreen
-
-        self.push_screen(DeckScreen())
+        """The deck list, or straight to the cards when a deck was named (the list is built later)."""
         if self.start is not None:
             self.start_named(self.start)
+        else:
+            self.show_decks()
+
+    def show_decks(self) -> None:
+        """Back to the deck list: pop to it, or build it if the app started on a session."""
+        from trainer.tui.screens.decks import DeckScreen
+
+        if any(isinstance(screen, DeckScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, DeckScreen):
+                self.pop_screen()
+        elif len(self.screen_stack) > 1:
+            self.switch_screen(DeckScreen())
+        else:
+            self.push_screen(DeckScreen())
 
     def start_named(self, deck: str) -> None:
         """Start on a deck given by name (``--deck``), "all" meaning every deck."""

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, Static
 from trainer import quiz
 from trainer.models import Card, Note
 from trainer.quiz import Grade
+from trainer.tui.queries import sample_notes
 from trainer.tui.session import MODE_NAMES, Session
 from trainer.tui.widgets.card import CardFace
 from trainer.tui.widgets.gradebar import GradeBar
@@ -42,14 +43,14 @@ class ReviewScreen(Screen[None]):
     AUTO_FOCUS = ""  # focus is set per card: the answer box in typing modes, nothing otherwise
     BINDINGS = [
         Binding("space", "reveal", "Show"),
-        Binding("enter", "enter", "Accept grade"),
+        Binding("enter", "enter", "Accept"),
         Binding("p", "pinyin", "Pinyin"),
         *[Binding(str(q), f"digit({q})", f"Grade {q}", show=False) for q in range(6)],
         Binding("u", "undo", "Undo"),
         Binding("e", "edit", "Edit"),
         Binding("s", "suspend", "Suspend"),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "finish", "Quit"),
+        Binding("q", "finish", "Quit", show=False),
         Binding("escape", "leave", "Quit"),
     ]
 
@@ -68,19 +69,6 @@ class ReviewScreen(Screen[None]):
         self.cloze: tuple[str, str] | None = None
         self.shown_at = 0.0
         self._pools: dict[str, list[Note]] = {}
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Escape is shown only while typing (where q is a letter).
-
-        The rest of the footer stays fixed: a footer whose keys change recomposes on
-        every card, which costs more than the card itself; the prompt line says what
-        applies now instead.
-        """
-        mode = self.session.mode
-        typing = mode in ("recall", "cloze") and not self.revealed
-        if action == "leave":
-            return typing
-        return True
 
     @property
     def trainer(self) -> TrainerApp:
@@ -127,14 +115,12 @@ class ReviewScreen(Screen[None]):
                                           options=self.options, show_pinyin=False)
         self.query_one(GradeBar).show_hint(HINTS[mode])
         self._status()
-        if mode in ("recall", "cloze"):
-            self.refresh_bindings()
         self.shown_at = time.monotonic()
 
     def _pool(self, deck: str) -> list[Note]:
-        """Notes of a deck, loaded once per session, for multiple-choice distractors."""
+        """A sample of the deck's notes, drawn once per session, for multiple-choice distractors."""
         if deck not in self._pools:
-            self._pools[deck] = self.session.store.notes(deck)
+            self._pools[deck] = sample_notes(self.session.store, deck)
         return self._pools[deck]
 
     def _status(self) -> None:
@@ -155,8 +141,6 @@ class ReviewScreen(Screen[None]):
                                         picked=self.picked)
         self.query_one(GradeBar).show_grades(self.grade.quality if self.grade else None)
         self.set_focus(None)
-        if self.session.mode in ("recall", "cloze"):
-            self.refresh_bindings()
 
     # -- answering -----------------------------------------------------------------------
 

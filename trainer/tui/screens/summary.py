@@ -70,4 +70,4 @@ class SummaryScreen(Screen[None]):
         self.action_close()
 
     def action_close(self) -> None:
-        self.dismiss()
+        self.app.show_decks()  # type: ignore[attr-defined]
