@@ -78,8 +78,6 @@ def note_mtimes(store: Store) -> dict[int, int]:
     Why: Anki only updates an already-imported note when the incoming one is
     *newer* (its default import setting), so each note carries its own change
     time rather than the export's clock, which also keeps the output a pure
-    function of the database. ``Note`` does not carry this column, hence this one
-    read-only query (a ``Store`` method would be the better home for it).
+    function of the database.
     """
-    rows = store.conn.execute("SELECT id, updated_ms FROM notes").fetchall()
-    return {int(note_id): int(updated or 0) // 1000 for note_id, updated in rows}
+    return {note_id: updated_ms // 1000 for note_id, updated_ms in store.note_update_times().items()}

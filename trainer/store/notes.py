@@ -108,6 +108,11 @@ class NoteQueries:
         rows = self.conn.execute(sql + " ORDER BY d.name, n.rank, n.id", params).fetchall()
         return [note_from_row(r) for r in rows]
 
+    def note_update_times(self) -> dict[int, int]:
+        """Note id -> last change (UTC ms): exports stamp each note with it."""
+        rows = self.conn.execute("SELECT id, updated_ms FROM notes").fetchall()
+        return {int(note_id): int(updated) for note_id, updated in rows}
+
     def search_notes(self, query: str, limit: int = 200) -> list[Note]:
         """Notes whose hanzi, pinyin (marks or digits, spaces ignored) or translations match."""
         needle = query.strip().lower()
