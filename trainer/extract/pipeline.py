@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
@@ -20,9 +21,11 @@ from trainer.extract.corpus import LangCorpus, Pair, bead_texts
 from trainer.extract.examples import examples_for
 from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, word_key_fn
 from trainer.extract.pinyin import term_pinyin
-from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, rank_extra
+from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, ngram_occurrences, rank_extra
 from trainer.extract.translate import confidence, score_candidates
 
+#: A long article keeps at least one term per this many Chinese characters.
+CHARS_PER_TERM = 12
 #: Score bonus per further article (Chinese original) using a term.
 SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
@@ -94,19 +97,26 @@ def group_documents(docs: Sequence[Document]) -> list[list[Document]]:
 def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[TermCandidate]]:
     """Terms per group, completed with terms found in other groups' texts.
 
+    ``limit`` is a floor: a long article keeps one term per CHARS_PER_TERM
+    characters of Chinese, so its tail of key words is not cut.
+
     A term several articles use is a key term of the collection (农民, 基础设施
     recur in most of them): its score grows with the number of articles showing it.
     """
-    wide = 2 * limit
-    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, wide, segment.pos) for g in groups]
+    corpus: Counter[tuple[str, ...]] = Counter()
+    for g in groups:
+        corpus.update({gram: len(o) for gram, o in ngram_occurrences(g[0].words).items() if len(gram) > 1})
+    limits = [max(limit, sum(map(len, g[0].article.zh)) // CHARS_PER_TERM) for g in groups]
+    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, 2 * n, segment.pos, corpus)
+              for g, n in zip(groups, limits)]
     every = {t.term: t.words for terms in ranked for t in terms}
     texts = ["\n".join(g[0].article.zh) for g in groups]
     spread = {term: sum(1 for text in texts if term in text) for term in every}
     out = []
-    for text, terms in zip(texts, ranked):
-        merged = rank_extra(terms, every, text, segment.idf, wide, segment.pos)
+    for text, terms, n in zip(texts, ranked, limits):
+        merged = rank_extra(terms, every, text, segment.idf, 2 * n, segment.pos)
         boosted = [replace(t, score=t.score * (1 + SPREAD_BOOST * (spread.get(t.term, 1) - 1))) for t in merged]
-        out.append(drop_compositional(sorted(boosted, key=lambda t: (-t.score, t.term)), segment.idf)[:limit])
+        out.append(drop_compositional(sorted(boosted, key=lambda t: (-t.score, t.term)), segment.idf)[:n])
     return out
 
 

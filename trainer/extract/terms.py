@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 #: Closed-class Chinese words that are never terms.
 ZH_FUNCTION = frozenset(
@@ -143,13 +143,18 @@ def extract_terms(
     known: Callable[[str], bool],
     limit: int = 60,
     pos: Callable[[str], str] = lambda _w: "",
+    corpus: Mapping[tuple[str, ...], int] | None = None,
 ) -> list[TermCandidate]:
-    """The ``limit`` best terms of a text given as segmented and raw sentences."""
+    """The ``limit`` best terms of a text given as segmented and raw sentences.
+
+    ``corpus`` counts the grams over every article: a multiword that occurs
+    once here but again in another article (帮扶责任人) recurs all the same.
+    """
     occurrences = ngram_occurrences(sentences)
     quoted = quoted_spans(raw)
     kept = {
         g: o for g, o in occurrences.items()
-        if _keep(g, len(o), "".join(g) in quoted, known)
+        if _keep(g, max(len(o), corpus.get(g, 0) if corpus else 0), "".join(g) in quoted, known)
     }
     free = free_counts(kept)
     counts = {g: len(o) for g, o in kept.items() if free[g] > 0}
