@@ -49,3 +49,18 @@ def test_limit() -> None:
 def test_book_title_span_is_a_term() -> None:
     text = ["他们学习了《乡村振兴》。", "这是第一次。"]
     assert "乡村振兴" in terms(text)
+
+
+def test_multiword_recurring_only_across_articles_is_kept() -> None:
+    from trainer.extract.terms import ngram_occurrences
+
+    here = ["每个贫困户都有帮扶责任人。"]
+    other = ["他们要有帮扶责任人。"]
+    alone = [t.term for t in extract_terms([cut(s) for s in here], here, idf, known)]
+    corpus: dict[tuple[str, ...], int] = {}
+    for text in (here, other):
+        for gram, occ in ngram_occurrences([cut(s) for s in text]).items():
+            corpus[gram] = corpus.get(gram, 0) + len(occ)
+    together = [t.term for t in extract_terms([cut(s) for s in here], here, idf, known, corpus=corpus)]
+    assert "帮扶责任人" not in alone
+    assert "帮扶责任人" in together
