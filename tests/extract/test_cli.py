@@ -45,7 +45,8 @@ def test_table(files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(("content", "reason"), [(b"", "empty"), (b"\x00\x01\x02\xff" * 50, "binary"),
                                                  (ZH_COOP.encode(), "only one language"),
-                                                 (EN_COOP.encode(), "no Chinese")])
+                                                 (EN_COOP.encode(), "no Chinese"),
+                                                 ("的了。\nThe of.\n".encode(), "no terms")])
 def test_bad_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                     content: bytes, reason: str) -> None:
     bad = tmp_path / "bad.txt"

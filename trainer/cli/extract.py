@@ -40,7 +40,7 @@ def extract(settings: Settings, files: tuple[Path, ...], as_json: bool, deck: st
     docs = load_documents(list(files), warn)
     rows = _run(docs, limit, show_progress=not as_json and len(docs) > 2)
     if not rows:
-        raise InputError("nothing could be extracted from the given files")
+        raise InputError(", ".join(d.article.name for d in docs) + ": no terms could be extracted")
     if deck:
         _store(settings, deck, rows, [d.article.name for d in docs])
     elif as_json:

@@ -72,6 +72,7 @@ class Document:
 
 
 def prepare(name: str, text: str, identify: Callable[[str], str]) -> Document:
+    """Parse, segment and sentence-align one decoded file (``identify`` names the language)."""
     article = parse_article(name, text, identify)
     words = tuple(tuple(segment.cut(s)) for s in article.zh)
     lang = article.lang
