@@ -45,3 +45,13 @@ def test_drafts_merge_languages_per_term() -> None:
     assert [d.rank for d in drafts] == list(range(len(drafts)))
     example = coop.examples[0]
     assert set(example.translations) == {"en", "fr", "vi"}
+
+
+def test_nearly_identical_originals_are_grouped_and_different_ones_not() -> None:
+    from tests.extract.samples import ZH_COOP
+
+    extra = ZH_COOP.replace("技术培训让农民", "技术培训让农民很快").replace("。\n", "。合作社还在发展。\n", 1)
+    variant = prepare("d_en.txt", article(EN_COOP, zh=extra), lambda _t: "en")
+    other = prepare("e_en.txt", article(EN_COOP, zh="合作社\n农民在城市工作。工人们也很忙。\n"), lambda _t: "en")
+    groups = group_documents([*docs(), variant, other])
+    assert [len(g) for g in groups] == [4, 1]

@@ -26,6 +26,8 @@ from trainer.extract.translate import confidence, score_candidates
 
 #: A long article keeps at least one term per this many Chinese characters.
 CHARS_PER_TERM = 12
+#: Share of its sentences a file must share with a group to join it.
+GROUP_OVERLAP = 0.8
 #: Score bonus per further article (Chinese original) using a term.
 SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
@@ -87,12 +89,26 @@ def _zh_len(sentence: str) -> int:
 
 
 def group_documents(docs: Sequence[Document]) -> list[list[Document]]:
-    """Files whose Chinese text is the same are translations of one original."""
-    groups: dict[tuple[str, ...], list[Document]] = {}
+    """Files whose Chinese texts (nearly) agree are translations of one original.
+
+    Pages copied from different sites differ in punctuation, spacing or a stray
+    sentence, so a file joins the group sharing at least GROUP_OVERLAP of its
+    sentences (looked up by sentence, linear in the corpus).
+    """
+    groups: list[list[Document]] = []
+    owner: dict[str, int] = {}
     for doc in docs:
-        key = tuple(re.sub(r"\W", "", s) for s in doc.article.zh)
-        groups.setdefault(key, []).append(doc)
-    return list(groups.values())
+        keys = [re.sub(r"\W", "", s) for s in doc.article.zh]
+        votes = Counter(owner[k] for k in set(keys) if k in owner)
+        best = votes.most_common(1)
+        size = min(len(set(keys)), len(groups[best[0][0]][0].article.zh)) if best else 0
+        if best and best[0][1] >= GROUP_OVERLAP * size:
+            groups[best[0][0]].append(doc)
+            continue
+        for k in keys:
+            owner.setdefault(k, len(groups))
+        groups.append([doc])
+    return groups
 
 
 def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[TermCandidate]]:
