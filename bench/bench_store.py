@@ -58,16 +58,16 @@ def build_trainer(path: Path, cards: int, reviews: int, rng: random.Random) -> S
         ((rng.randint(1, 12), rng.randint(1, 300), round(rng.uniform(1.3, 2.9), 2),
           now + rng.randint(-30, 300) * DAY_MS, now - rng.randint(1, 30) * DAY_MS, cid)
          for cid in range(1, studied + 1)))
-    per_card = max(1, reviews // studied)
-    rows = ((cid, learner.id, now - (per_card - k) * 3 * DAY_MS, rng.randint(0, 5), rng.randint(500, 15000),
-             1, k, k * 2, 2.5, now, 0, k + 1, k * 2 + 1, 2.5, now, 0)
-            for cid in range(1, studied + 1) for k in range(per_card))
+    rows = ((i % studied + 1, learner.id, now - (reviews - i) * 60_000, rng.randint(0, 5),
+             rng.randint(500, 15000), 1, i // studied, 2 * (i // studied), 2.5, now, 0,
+             i // studied + 1, 2 * (i // studied) + 1, 2.5, now, 0) for i in range(reviews))
     conn.executemany(
         "INSERT INTO reviews (card_id, learner_id, reviewed_ms, quality, duration_ms, kind, rep_before, "
         "ivl_before, ef_before, due_before_ms, extra_before, rep_after, ivl_after, ef_after, due_after_ms, "
         "extra_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return store
 
 
@@ -102,12 +102,11 @@ def build_anki(path: Path, cards: int, reviews: int, rng: random.Random):
         ((base_ms + i, base_ms + i, 2, 2, today + rng.randint(-30, 300), rng.randint(1, 300),
           rng.randint(1300, 2900)) if i < studied else (base_ms + i, base_ms + i, 0, 0, i, 0, 0)
          for i in range(cards)))
-    per_card = max(1, reviews // studied)
     raw.executemany(
         "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
         "VALUES (?, ?, -1, ?, ?, ?, 2500, ?, 1)",
-        ((base_ms - (i * per_card + k) * 1000 - 10**10, base_ms + i, rng.randint(1, 4), k * 2 + 1, k * 2,
-          rng.randint(500, 15000)) for i in range(studied) for k in range(per_card)))
+        ((base_ms - (reviews - i) * 60_000, base_ms + i % studied, rng.randint(1, 4),
+          2 * (i // studied) + 1, 2 * (i // studied), rng.randint(500, 15000)) for i in range(reviews)))
     raw.commit()
     raw.execute("ANALYZE")
     raw.close()
@@ -185,7 +184,8 @@ def main() -> None:
             anki_answer += d
         reviews = store.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
         size = review_bytes(store)
-        total = os.path.getsize(store.path) + os.path.getsize(str(store.path) + "-wal")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        total = os.path.getsize(store.path)
         store.close()
         col.close()
     report(ours_next, ours_answer, anki_next, anki_answer, reviews, size, total, args)

@@ -11,19 +11,18 @@ answer we were told about (``Connection.total_changes`` moved).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Hashable
-
-from trainer.models import Card
+from typing import Any, Hashable, Sequence
 
 #: Candidates fetched per query.
-BATCH = 32
+BATCH = 8
 
 Stamp = tuple[int, int]
 
 
 @dataclass
 class _Entry:
-    cards: list[Card] = field(default_factory=list)
+    #: Raw card rows (id first), decoded only when handed out: most never are.
+    rows: list[Sequence[Any]] = field(default_factory=list)
     #: True when the query returned every matching card (fewer than BATCH).
     complete: bool = False
 
@@ -44,8 +43,8 @@ class CandidateCache:
     def get(self, key: Hashable) -> _Entry | None:
         return self._entries.get(key)
 
-    def put(self, key: Hashable, cards: list[Card]) -> _Entry:
-        entry = _Entry(cards, complete=len(cards) < BATCH)
+    def put(self, key: Hashable, rows: list[Sequence[Any]]) -> _Entry:
+        entry = _Entry(rows, complete=len(rows) < BATCH)
         self._entries[key] = entry
         return entry
 
@@ -56,7 +55,7 @@ class CandidateCache:
             self._entries.clear()
         else:
             for entry in self._entries.values():
-                entry.cards = [card for card in entry.cards if card.id != card_id]
+                entry.rows = [row for row in entry.rows if row[0] != card_id]
         if self._stamp is not None:
             self._stamp = (self._stamp[0], total_changes)
 

@@ -167,14 +167,14 @@ class CardQueries:
         """First candidate not in ``exclude``, from the cache or a batch query."""
         key = (where, tuple(params), order)
         entry = self._candidates.get(key)
-        if entry is None or (not entry.cards and not entry.complete):
+        if entry is None or (not entry.rows and not entry.complete):
             rows = self.conn.execute(
                 f"SELECT {_CARD_COLUMNS} FROM cards WHERE {where} ORDER BY {order} LIMIT {BATCH}", params
             ).fetchall()
-            entry = self._candidates.put(key, [card_from_row(r) for r in rows])
-        for card in entry.cards:
-            if card.id not in exclude:
-                return card
+            entry = self._candidates.put(key, rows)
+        for row in entry.rows:
+            if row[0] not in exclude:
+                return card_from_row(row)
         if entry.complete:
             return None
         # Every cached candidate is one of the few just-seen cards: look further.
