@@ -28,7 +28,10 @@ class TrainerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "trainer"
-    BINDINGS = [Binding("question_mark", "help", "Help", show=False)]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),
+    ]
 
     def __init__(self, store: Store, learner: Learner, *, clock: Callable[[], datetime] = utc_now,
                  mode: str = "recognition", start: str | None = None) -> None:
@@ -73,6 +76,10 @@ class TrainerApp(App[None]):
 
         session = Session(self.store, self.learner, self.mode, deck_id, self.clock)
         self.push_screen(ReviewScreen(session, deck_name))
+
+    def action_toggle_theme(self) -> None:
+        """Light or dark: the app paints its own background, so pick what suits the room."""
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def action_help(self) -> None:
         """Show the keys of the current screen (what its footer shows, and the hidden ones)."""

@@ -47,7 +47,7 @@ class DeckScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="who")
-        table: DataTable[str | int] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | int | Text] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="preview")
         yield Footer(show_command_palette=False)
@@ -57,45 +57,67 @@ class DeckScreen(Screen[None]):
         table.add_column("Deck", key="deck")
         for name in ("Due", "New", "Learned", "Total"):
             table.add_column(name, key=name.lower())
-        self.refresh_decks()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        """On first show and on every return (after a session, a dialog): fresh counts."""
         self.refresh_decks()
 
     def refresh_decks(self) -> None:
-        """Re-read the counts: after a session, a learner switch or a mode change."""
+        """List the decks and preview the next card at once; the counts follow the first paint.
+
+        Counting is one aggregate over all the learner's cards (tens of ms at 100,000
+        cards), so the screen is painted - with a real card in the preview - before it runs.
+        """
         app = self.trainer
         learner = app.learner
         self.sub_title = f"{learner.name} · {LANG_NAMES.get(learner.lang, learner.lang)}"
         self.query_one("#who", Static).update(
             f" Learner [b]{learner.name}[/b] ({learner.lang}) · mode [b]{MODE_NAMES[app.mode]}[/b]"
             "  [dim](m: change mode, l: change learner)[/dim]")
-        counts = app.store.deck_counts(learner, app.clock(), DIRECTION_OF[app.mode])
+        decks = app.store.decks()
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
         self.rows = {}
-        if len(counts) > 1:
-            self._add_row(table, ALL, None, "All decks", self._all(counts, learner))
-        for deck in counts:
-            self._add_row(table, str(deck.deck_id), deck.deck_id, deck.deck,
-                          (deck.due, deck.new, deck.learned, deck.total))
-        if counts:
+        if len(decks) > 1:
+            self._add_row(table, ALL, None, "All decks", None)
+        for deck in decks:
+            self._add_row(table, str(deck.id), deck.id, deck.name, None)
+        if decks:
             table.move_cursor(row=min(row, table.row_count - 1))
             self.update_preview()
+            self.call_after_refresh(self.fill_counts)
         else:
             self.query_one("#preview", Static).update(
                 " No decks yet. Add one with: trainer extract ARTICLE.txt --deck NAME")
 
-    def _add_row(self, table: DataTable[str | int], key: str, deck_id: int | None, name: str,
-                 numbers: tuple[int, int, int, int]) -> None:
+    def fill_counts(self) -> None:
+        """Due, new, learned and total per deck (and for all decks) in the current mode's direction."""
+        app = self.trainer
+        counts = app.store.deck_counts(app.learner, app.clock(), DIRECTION_OF[app.mode])
+        table = self.query_one(DataTable)
+        numbers = {str(c.deck_id): (c.due, c.new, c.learned, c.total) for c in counts}
+        if ALL in self.rows:
+            numbers[ALL] = self._all(counts, app.learner)
+        for key, values in numbers.items():
+            if key in self.rows:
+                for column, cell in zip(("due", "new", "learned", "total"), self._cells(values)):
+                    table.update_cell(key, column, cell)
+
+    def _add_row(self, table: DataTable[str | int | Text], key: str, deck_id: int | None, name: str,
+                 numbers: tuple[int, int, int, int] | None) -> None:
         self.rows[key] = (deck_id, name)
+        table.add_row(Text(name, style="bold" if deck_id is None else ""), *self._cells(numbers), key=key)
+
+    @staticmethod
+    def _cells(numbers: tuple[int, int, int, int] | None) -> list[Text | int]:
+        """Due in blue and new in green when there are any; "…" while still counting."""
+        if numbers is None:
+            return [Text("…", style="dim")] * 4
         due, new, learned, total = numbers
-        table.add_row(Text(name, style="bold" if deck_id is None else ""),
-                      Text(str(due), style="bold #1e88e5" if due else "dim"),
-                      Text(str(new), style="bold #43a047" if new else "dim"),
-                      learned, total, key=key)
+        return [Text(str(due), style="bold #1e88e5" if due else "dim"),
+                Text(str(new), style="bold #43a047" if new else "dim"), learned, total]
 
     def _all(self, counts: list[DeckCounts], learner: Learner) -> tuple[int, int, int, int]:
         """Totals over decks; new cards are capped once by the learner's daily limit."""

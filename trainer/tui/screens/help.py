@@ -17,7 +17,7 @@ GUIDE = """[b]Modes[/b] (m on the deck list)
   Choice       hanzi shown, pick the meaning among four (1-4)
 Typed answers are graded for you (exact 5, wrong tones 3, wrong 1);
 press Enter to accept or a digit to override. Cards graded below 4
-come back later in the session."""
+come back later in the session. Ctrl+T switches light/dark theme."""
 
 
 def keys_text(keys: list[tuple[str, str]]) -> str:

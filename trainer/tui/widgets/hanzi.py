@@ -8,7 +8,6 @@ CJK characters as double width.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import Static
 
 
@@ -34,6 +33,3 @@ class Hanzi(Static):
         padding: 1 2;
     }
     """
-
-    def show(self, term: str) -> None:
-        self.update(Text(spaced(term), justify="center"))
