@@ -55,3 +55,22 @@ def test_nearly_identical_originals_are_grouped_and_different_ones_not() -> None
     other = prepare("e_en.txt", article(EN_COOP, zh="合作社\n农民在城市工作。工人们也很忙。\n"), lambda _t: "en")
     groups = group_documents([*docs(), variant, other])
     assert [len(g) for g in groups] == [4, 1]
+
+
+def test_notes_without_english_source_get_a_dictionary_gloss() -> None:
+    french = [prepare("b_fr.txt", article(FR_COOP), lambda _t: "fr")]
+    rows = extract_documents(french)
+    assert {r.lang for r in rows} == {"fr"}  # --json rows are not padded
+    drafts = to_drafts(rows)
+    farmer = next(d for d in drafts if d.term == "农民")
+    en = farmer.translations["en"]
+    assert en.method == "dictionary"
+    assert en.text == "peasant"
+    assert farmer.translations["fr"].method == "aligned"
+    for d in drafts:
+        if "en" in d.translations:
+            text = d.translations["en"].text
+            assert "CL:" not in text and "[" not in text and "(" not in text
+    # A note with an English source keeps its aligned rendering.
+    both = to_drafts(extract_documents(docs()))
+    assert next(d for d in both if d.term == "农民").translations["en"].method == "aligned"

@@ -50,6 +50,26 @@ def key(word: str) -> str:
     return fold(word)[:5]
 
 
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|[^\s\[]+")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|]+")
+_SKIP_SENSE = ("CL:", "variant of", "see ", "old variant", "abbr.", "surname ", "used in ")
+
+
+def short_gloss(word: str) -> str:
+    """The first real sense of a word, as a card shows it: no classifier, no
+    bracketed pinyin or aside, no trailing explanation after a comma or
+    semicolon ("leading small group (LSG), a CCP body..." -> "leading small group")."""
+    for sense in glosses(word):
+        if sense.startswith(_SKIP_SENSE) or sense.lstrip().startswith("-") or "particle" in sense:
+            continue  # classifiers, cross-references, suffixes ("-ly") and particles
+        text = re.split(r"[,;]", _BRACKETED.sub(" ", sense))[0]
+        text = re.sub(r"\s+", " ", _CJK_RUN.sub(" ", text)).strip(" .:-")
+        text = re.sub(r"^(?:a|an|the) ", "", text)
+        if text and any(c.isalpha() for c in text):
+            return text
+    return ""
+
+
 def main_senses(word: str) -> tuple[str, ...]:
     """The first two senses of the first entry: a character's core meaning only."""
     entries = _cedict().get(word, ())

@@ -4,12 +4,17 @@ Several files may carry the same term (three translations of one original, or
 two articles using 脱贫攻坚): the note keeps, per language, the most confident
 translation; examples are merged by Chinese sentence so one example can show
 its French, English and Vietnamese renderings together.
+
+A note no English file renders gets an English CC-CEDICT gloss (method
+"dictionary"), so an English-speaking learner can study every note.  That is a
+property of the deck only: ``--json`` rows stay one per term, language and file.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from trainer.extract.lexicon import english_gloss
 from trainer.extract.pipeline import Row
 from trainer.models import Example, NoteDraft, Translation
 
@@ -45,7 +50,21 @@ def to_drafts(rows: Sequence[Row]) -> list[NoteDraft]:
             lang: Translation(r.translation, r.alternatives, r.confidence, r.method, r.evidence)
             for lang, r in sorted(best[term].items())
         }
+        if "en" not in translations:
+            gloss = dictionary_translation(term)
+            if gloss is not None:
+                translations = dict(sorted({**translations, "en": gloss}.items()))
         exs = tuple(Example(zh, dict(sorted(tr.items()))) for zh, tr in list(examples[term].items())[:3])
         drafts.append(NoteDraft(term, first.pinyin, first.pinyin_numbers, translations, exs,
                                 tuple(sorted(sources[term])), rank))
     return drafts
+
+
+def dictionary_translation(term: str) -> Translation | None:
+    """An English Translation from CC-CEDICT, or None when it has neither the term nor its words."""
+    from trainer.extract import segment
+
+    gloss = english_gloss(term, segment.cut_term(term))
+    if not gloss:
+        return None
+    return Translation(gloss, (), 0.2, "dictionary", ("CC-CEDICT (English) first sense: no English source",))

@@ -73,3 +73,28 @@ def fallback_gloss(term: str) -> str:
     """The first CC-CEDICT senses, when the article shows no rendering."""
     senses = [g for g in dictionary.glosses(term) if not g.startswith(("CL:", "variant of", "see "))]
     return "; ".join(senses[:2])
+
+
+#: Longest sense of one part that a composed gloss may use.
+MAX_GLOSS_WORDS = 3
+
+
+def english_gloss(term: str, words: tuple[str, ...]) -> str:
+    """A short English gloss from CC-CEDICT: the term's first sense, else its
+    parts' first senses in order (贫困 + 村 -> "impoverished village"); "" when
+    a part is missing or only explained at length.  Composed glosses drop a
+    leading "to " ("to help" reads as "help")."""
+    whole = dictionary.short_gloss(term)
+    if whole:
+        return whole
+    pieces = split_parts(words)
+    if len(pieces) < 2:
+        return ""
+    parts = []
+    for w in pieces:
+        g = dictionary.short_gloss(w)
+        g = g[3:] if g.startswith("to ") else g
+        if not g or len(g.split()) > MAX_GLOSS_WORDS:
+            return ""  # a word missing or explained at length: no short gloss
+        parts.append(g)
+    return " ".join(parts)
