@@ -204,3 +204,34 @@ async def test_progress_is_kept_across_runs(tui_store: Store) -> None:
     async with again.run_test() as pilot:
         await pilot.press("enter")
         assert review_screen(again).note.term == "脱贫"  # type: ignore[union-attr]
+
+
+async def test_nothing_to_study_goes_straight_to_summary(tui_store: Store) -> None:
+    tui_store.update_learner(tui_store.learner("alice").id, new_per_day=0)
+    app = make_app(tui_store, "alice", clock=lambda: NOW)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.done and app.screen.summary.reviewed == 0
+        await pilot.press("enter")
+        assert app.screen.__class__.__name__ == "DeckScreen"
+
+
+async def test_mouse_clicks_on_option_and_grade(app: TrainerApp, tui_store: Store) -> None:
+    """Clicking an option or a grade does what its digit key does."""
+    app.mode = "choice"
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        screen = review_screen(app)
+        options = screen.query_one("#options")
+        right = screen.right or 0
+        # Lines are centred and padded to one width: the middle column of line 1 + right.
+        await pilot.click(options, offset=(options.size.width // 2, 1 + right))
+        assert screen.revealed and screen.grade is not None and screen.grade.quality == 4
+        grades = screen.query_one("#grades")
+        text = str(grades.render())
+        start = (grades.size.width - len(text)) // 2
+        await pilot.click(grades, offset=(start + text.index("5 easy") + 2, 0))
+        await pilot.pause()
+    assert reviews(tui_store) == [("扶贫", "recognition", 5)]
