@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Callable
 
 from trainer.extract.pipeline import extract_documents, prepare
-from trainer.extract.spans import analyse, clean, content_ngrams, spans
+from trainer.extract.spans import analyse, clean, content_ngrams, norm, spans
 from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candidates
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
 
@@ -31,7 +31,8 @@ def test_spans_respect_punctuation_and_function_words() -> None:
 def test_parenthesised_asides_do_not_split_keys() -> None:
     a = analyse("đội (tổ) công tác", "vi")
     b = analyse("đội công tác", "vi")
-    assert content_ngrams(a, "vi") >= {("doi", "cong", "tac")} <= content_ngrams(b, "vi")
+    key = tuple(norm(w, "vi") for w in ("đội", "công", "tác"))
+    assert content_ngrams(a, "vi") >= {key} <= content_ngrams(b, "vi")
 
 
 def test_clean_strips_edge_quotes() -> None:
@@ -84,3 +85,36 @@ def test_confidence_drops_when_an_unrelated_runner_up_is_close() -> None:
     nested = [Scored("a b", ("a", "b"), 1.5, ()), Scored("a", ("a",), 1.45, ())]
     assert confidence(close) < confidence(clear) == confidence(nested)
     assert all(0.0 <= confidence(s) <= 1.0 for s in (clear, close, nested))
+
+
+def test_vietnamese_keys_keep_tones_and_spelling_variants_agree() -> None:
+    from trainer.extract.text import vi_key
+
+    assert vi_key("xoá") == vi_key("xóa") and vi_key("Hoà") == vi_key("hòa")
+    assert vi_key("bần") != vi_key("bạn") and vi_key("bộ") != vi_key("bổ")
+
+
+def test_toneless_reading_match_is_weak_evidence() -> None:
+    from trainer.extract.lexicon import lexicon_for, word_key_fn
+
+    lex = lexicon_for("贫", ("贫",), "vi")  # Sino-Vietnamese bần
+    key_fn = word_key_fn("vi")
+    exact, _ = lexical_score((norm("bần", "vi"),), [key_fn(norm("bần", "vi"))], lex)
+    loose, _ = lexical_score((norm("bạn", "vi"),), [key_fn(norm("bạn", "vi"))], lex)
+    assert exact > loose
+
+
+def test_two_terms_of_one_sentence_do_not_share_a_span() -> None:
+    from trainer.extract.translate import clashes
+
+    assert clashes(("reunion", "plenier"), ("reunion", "plenier"))
+    assert clashes(("reunion", "plenier"), ("plenier", "mars"))
+    assert not clashes(("village", "demuni"), ("envoi", "cadre", "village", "demuni"))
+    assert not clashes(("groupe", "dirigeant"), ("reunion", "plenier"))
+
+
+def test_far_spans_of_a_long_sentence_cost_more() -> None:
+    from trainer.extract.translate import distortion
+
+    assert distortion(0.1, 0.9, 200) > distortion(0.1, 0.2, 200) == 0.0
+    assert distortion(0.1, 0.9, 10) == 0.0  # short sentences reorder freely

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import Callable
 
 from trainer.extract.spans import norm
-from trainer.extract.text import FUNCTION_WORDS, fold
+from trainer.extract.text import FUNCTION_WORDS, fold, vi_key
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\|\S+")
 _WORD = re.compile(r"[a-z]+")
@@ -110,3 +110,13 @@ def sino_vietnamese(word: str) -> frozenset[str]:
     except Exception:  # cn2vn has no reading for some characters
         return frozenset()
     return frozenset(fold(s) for s in str(reading).split() if s)
+
+
+@lru_cache(maxsize=100_000)
+def sino_vietnamese_toned(word: str) -> frozenset[str]:
+    """Sino-Vietnamese syllables keyed with their tones (see text.vi_key)."""
+    try:
+        reading = _cn2vn_fn()(word)
+    except Exception:  # cn2vn has no reading for some characters
+        return frozenset()
+    return frozenset(vi_key(s) for s in str(reading).split() if s)

@@ -6,6 +6,7 @@ from typing import Callable, Mapping
 
 from trainer.extract import dictionary
 from trainer.extract.pinyin import plain_syllables
+from trainer.extract.text import vi_base, vi_weak
 from trainer.extract.translate import Lexicon
 
 
@@ -23,10 +24,13 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned |
         parts = []
         for w in words:
             if w in learned and w != term:
-                parts.append(learned[w] | frozenset().union(*(dictionary.sino_vietnamese(c) for c in w)))
+                parts.append(learned[w] | frozenset().union(*(_readings(c) for c in w)))
             else:
-                parts.extend(dictionary.sino_vietnamese(c) for c in w)
-        return Lexicon(tuple(p for p in parts if p), float(len(term)))
+                parts.extend(_readings(c) for c in w)
+        parts = [p for p in parts if p]
+        # Readings that match only without tones are weak evidence (bần ~ bạn).
+        weak = tuple(frozenset(map(vi_weak, p)) for p in parts)
+        return Lexicon(tuple(parts), float(len(term)), weak=weak, weak_key=vi_weak)
     parts_list = []
     for w in split_parts(words):
         # Characters' core senses too: glosses often use another word family
@@ -39,6 +43,10 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned |
     return Lexicon(
         tuple(p for p in parts_list if p), 0.6 * len(term) - 0.2, dictionary.sense_keys(term), plain_syllables(term)
     )
+
+
+def _readings(char: str) -> frozenset[str]:
+    return frozenset(map(vi_base, dictionary.sino_vietnamese_toned(char)))
 
 
 def split_parts(words: tuple[str, ...]) -> list[str]:
@@ -65,7 +73,7 @@ def split_parts(words: tuple[str, ...]) -> list[str]:
 def word_key_fn(lang: str) -> Callable[[str], str]:
     """Normalised translation word -> key comparable with Lexicon keys."""
     if lang == "vi":
-        return lambda w: w
+        return vi_base
     return dictionary.key
 
 
@@ -98,3 +106,12 @@ def english_gloss(term: str, words: tuple[str, ...]) -> str:
             return ""  # a word missing or explained at length: no short gloss
         parts.append(g)
     return " ".join(parts)
+
+
+def other_word_keys(word: str, lang: str) -> frozenset[str]:
+    """Keys of another Chinese word of the sentence, comparable with span word keys."""
+    if lang == "vi":
+        return frozenset(map(vi_base, dictionary.sino_vietnamese_toned(word)))
+    from trainer.extract import anchors
+
+    return anchors.word_keys(word, lang)

@@ -19,10 +19,10 @@ from trainer.extract.align import Bead, align
 from trainer.extract.blocks import Article, parse_article
 from trainer.extract.corpus import LangCorpus, Pair, bead_texts
 from trainer.extract.examples import examples_for
-from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, word_key_fn
+from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, other_word_keys, word_key_fn
 from trainer.extract.pinyin import term_pinyin
 from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, ngram_occurrences, rank_extra
-from trainer.extract.translate import confidence, score_candidates
+from trainer.extract.translate import Scored, clashes, confidence, score_candidates
 
 #: A long article keeps at least one term per this many Chinese characters.
 CHARS_PER_TERM = 12
@@ -170,30 +170,68 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None) ->
     jobs.sort(key=lambda job: (job[0], len(job[2].term) > 2))
     learned: dict[str, dict[str, frozenset[str]]] = {lang: {} for lang in corpora}
     found: dict[tuple[int, int], Row] = {}
+    best: dict[tuple[int, int], Scored] = {}
     for done, (d, rank, cand) in enumerate(jobs):
         doc = docs[d]
         lang = doc.article.lang
-        row, keys = _term_row(doc, rank, cand, corpora[lang], learned[lang])
+        row, keys, top = _term_row(doc, rank, cand, corpora[lang], learned[lang])
         if row is not None:
             found[(d, rank)] = row
+            if top is not None:
+                best[(d, rank)] = top
             if len(cand.term) <= 2 and row.method == "aligned" and row.confidence >= LEARN_CONFIDENCE:
                 learned[lang].setdefault(cand.term, keys)
         if progress:
             progress(done + 1, len(jobs))
+    for d, doc in enumerate(docs):
+        _one_to_one(d, doc, term_of_doc[id(doc)], corpora[doc.article.lang], learned[doc.article.lang], found, best)
     return [found[k] for k in sorted(found)]
 
 
+def _one_to_one(
+    d: int, doc: Document, terms: Sequence[TermCandidate], corpus: LangCorpus, learned: Learned,
+    found: dict[tuple[int, int], Row], best: dict[tuple[int, int], Scored],
+) -> None:
+    """Give two terms of one sentence pair two different renderings.
+
+    Terms met once in a long sentence next to other once-only terms tie on
+    co-occurrence and often land on the same span (认真总结, 全体会议 and 领导小组
+    all on "réunion plénière").  Greedily, most confident first, each term keeps
+    its rendering unless it is met once and clashes with one already given to another term of
+    the same sentences (sharing no character with it); then it is rescored without the
+    clashing spans.
+    """
+    name = doc.article.name
+    order = sorted((k for k in best if k[0] == d), key=lambda k: (-found[k].confidence, -best[k].score, k[1]))
+    given: list[tuple[str, set[int], tuple[str, ...]]] = []
+    for k in order:
+        cand = terms[k[1]]
+        units = set(corpus.by_term_doc.get((cand.term, name), ()))
+        # Terms sharing a character may share words ("villages démunis" and
+        # "familles démunies" both render 贫困).
+        claimed = [key for term, us, key in given if us & units and not set(term) & set(cand.term)]
+        # A term seen in several sentences has coverage to go on; one seen once
+        # has only what sets it apart from its neighbours.
+        if len(units) == 1 and any(clashes(best[k].key, key) for key in claimed):
+            row, _keys, top = _term_row(doc, k[1], cand, corpus, learned,
+                                        lambda key: any(clashes(key, c) for c in claimed))
+            if row is not None and top is not None:
+                found[k], best[k] = row, top
+        given.append((cand.term, units, best[k].key))
+
+
 def _term_row(
-    doc: Document, rank: int, cand: TermCandidate, corpus: LangCorpus, learned: Learned
-) -> tuple[Row | None, frozenset[str]]:
-    """The row of one term in one document, and the keys of its rendering."""
+    doc: Document, rank: int, cand: TermCandidate, corpus: LangCorpus, learned: Learned,
+    skip: Callable[[tuple[str, ...]], bool] | None = None,
+) -> tuple[Row | None, frozenset[str], Scored | None]:
+    """The row of one term in one document, the keys of its rendering and its best span."""
     lang, name = doc.article.lang, doc.article.name
     key_fn = word_key_fn(lang)
     doc_units = corpus.units_of(cand.term, name)
     lex = lexicon_for(cand.term, cand.words, lang, learned)
     scored = score_candidates(cand.term, doc_units, corpus.count(cand.term), corpus.span_counts(cand.term),
                               corpus.counts, lex, key_fn, lang, corpus.rivals(cand.term, name),
-                              lambda w: anchors.word_keys(w, lang), corpus.candidates)
+                              lambda w: other_word_keys(w, lang), corpus.candidates, skip)
     marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
     examples = examples_for(cand.term, doc_units)
     if scored:
@@ -201,13 +239,13 @@ def _term_row(
         alts = _alternatives(best.text, [s.text for s in scored[1:]])
         row = Row(cand.term, marks, numbers, lang, best.text, alts, confidence(scored), "aligned",
                   best.evidence, name, rank, examples)
-        return row, frozenset(key_fn(w) for w in best.key)
+        return row, frozenset(key_fn(w) for w in best.key), best
     gloss = fallback_gloss(cand.term)
     if not gloss:
-        return None, frozenset()
+        return None, frozenset(), None
     row = Row(cand.term, marks, numbers, lang, gloss, (), 0.2, "dictionary",
               ("CC-CEDICT (English) gloss: no aligned rendering found",), name, rank, examples)
-    return row, frozenset()
+    return row, frozenset(), None
 
 
 def _alternatives(best: str, others: Sequence[str]) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Callable
 
-from trainer.extract.text import Token, fold, is_function_word, latin_tokens
+from trainer.extract.text import Token, fold, is_function_word, latin_tokens, vi_key
 
 #: Longest candidate, in content words.
 MAX_CONTENT = {"fr": 6, "en": 6, "vi": 8}
@@ -31,9 +31,12 @@ def _lemmatizer() -> Callable[..., str]:
 
 @lru_cache(maxsize=200_000)
 def norm(word: str, lang: str) -> str:
-    """Lemma, folded: the form candidates are counted under."""
+    """Lemma, folded: the form candidates are counted under (Vietnamese keeps
+    its tones: folding merges unrelated syllables such as bộ and bổ)."""
     if lang in ("fr", "en") and word.isalpha():
         return fold(_lemmatizer()(word.lower(), lang=lang))
+    if lang == "vi":
+        return vi_key(word)
     return fold(word)
 
 

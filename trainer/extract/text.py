@@ -60,6 +60,31 @@ def fold(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c)).replace("đ", "d")
 
 
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
+
+
+def vi_key(word: str) -> str:
+    """A Vietnamese word keyed with its tone: vowel marks kept, the tone mark
+    moved to a final digit, so that old and new spellings agree ("xoá" = "xóa")
+    and "bần" (贫) stays apart from "bạn" (friend)."""
+    t = unicodedata.normalize("NFD", word.lower())
+    tone = "".join(_TONES[c] for c in t if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in t if c not in _TONES))
+    return base + tone
+
+
+def vi_base(key: str) -> str:
+    """A tone-keyed Vietnamese word without its tone, vowel marks kept: how
+    dictionary readings are matched (readings and usage differ in tone, 干 can /
+    干部 cán bộ, far more rarely in vowels: 贫 bần is not bạn)."""
+    return key.rstrip("0123456789")
+
+
+def vi_weak(key: str) -> str:
+    """A tone-keyed Vietnamese word without any mark: weak evidence only."""
+    return fold(key.rstrip("0123456789"))
+
+
 @dataclass(frozen=True)
 class Token:
     """A word of a Latin-script sentence with its character offsets (to cut spans)."""

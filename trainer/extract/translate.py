@@ -35,6 +35,12 @@ MARGIN = 0.3
 #: Scored spans kept for alternatives even when they cannot win.
 MAX_KEPT = 4
 LEX_TRUST = {"en": 2.0, "fr": 0.8, "vi": 2.0}
+#: Credit of a dictionary part matched only loosely (Vietnamese without tones).
+WEAK = 0.25
+#: Credit of a term part rendered by a word no dictionary explains ("targeted").
+FREE = 0.35
+#: Positional prior: cost per unit of relative distance beyond the slack.
+W_POS, POS_SLACK, POS_MIN_CHARS = 0.6, 0.2, 40
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class Lexicon:
     expected_words: float  # how many content words a rendering usually has
     senses: tuple[frozenset[str], ...] = ()  # keys of each sense of the whole term
     pinyin: str = ""  # toneless, run together: names are transcribed ("xijinping")
+    weak: tuple[frozenset[str], ...] = ()  # per part, keys that match only loosely (no tones)
+    weak_key: Callable[[str], str] | None = None  # span word key -> its loose form
 
     @property
     def keys(self) -> frozenset[str]:
@@ -99,14 +107,17 @@ def lexical_score(
         return 0.0, ""
     allkeys = lex.keys
     hit = [k for k in word_keys if k in allkeys]
-    foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or any(c.isdigit() for c in w)))
+    foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or w[:1].isdigit()))
     precision = len(hit) / len(word_keys)
     found = set(word_keys)
-    matched = sum(1 for part in lex.parts if part & found)
+    matched: float = sum(1 for part in lex.parts if part & found)
+    if lex.weak and lex.weak_key is not None:  # a toneless match is worth a quarter
+        loose = {lex.weak_key(k) for k in word_keys if k not in allkeys}
+        matched += WEAK * sum(1 for part, w in zip(lex.parts, lex.weak) if not part & found and w & loose)
     # A part no dictionary word matches may be rendered by a word nothing else
     # explains ("targeted" for 精准 in "targeted alleviation"): half credit.
     free = len(word_keys) - len(hit) - foreign
-    matched += 0.5 * min(free, len(lex.parts) - matched)
+    matched += FREE * min(free, len(lex.parts) - matched)
     recall = matched / len(lex.parts) if lex.parts else 0.0
     for sense in lex.senses:  # "infrastructure" renders 基础设施 whole
         recall = max(recall, len(sense & found) / len(sense))
@@ -123,7 +134,7 @@ def _is_title(zh: str, term: str) -> bool:
     return "".join(c for c in zh if c.isalnum()) == term
 
 
-Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float]  # key, surface, lexical keys, cut cost
+Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float, float]  # key, surface, lexical keys, cut cost, position
 #: Largest lexical score a span can get (recall 1 + name bonus, full precision).
 LEX_MAX = 0.6 * 1.5 + 0.15
 
@@ -143,14 +154,32 @@ def unit_candidates(
 ) -> list[Candidate]:
     """Distinct candidate spans of a unit, first occurrence first, with the cost of
     cutting through a compound at either edge ("trợ" out of "hỗ trợ")."""
-    seen: dict[tuple[str, ...], tuple[str, float]] = {}
+    seen: dict[tuple[str, ...], tuple[str, float, float]] = {}
+    text = unit.sentence.text
+    size = max(1, len(text))
     for key, surface, left, right in spans(unit.sentence, lang):
         if key not in seen:
             cut = 0.0
             if counts is not None:
                 cut = sum(c for c in (cohesion(left, key[0], counts), cohesion(key[-1], right, counts)) if c >= CUT)
-            seen[key] = (clean(surface), cut)
-    return [(key, surface, tuple(word_key(w) for w in key), cut) for key, (surface, cut) in seen.items()]
+            seen[key] = (clean(surface), cut, (text.find(surface) + len(surface) / 2) / size)
+    return [(key, surface, tuple(word_key(w) for w in key), cut, pos) for key, (surface, cut, pos) in seen.items()]
+
+
+def term_position(zh: str, term: str) -> float:
+    """Where the term sits in the Chinese text, 0..1 (its middle)."""
+    at = zh.find(term)
+    return (at + len(term) / 2) / max(1, len(zh)) if at >= 0 else 0.5
+
+
+def distortion(zh_pos: float, tr_pos: float, zh_len: int) -> float:
+    """Cost of a span far from where the term sits: translations keep the
+    clause order of long sentences, so in a bead of several clauses a span at
+    the other end of it is unlikely to render the term.  Short sentences
+    reorder freely (no cost below POS_MIN_CHARS Chinese characters)."""
+    if zh_len < POS_MIN_CHARS:
+        return 0.0
+    return W_POS * max(0.0, abs(zh_pos - tr_pos) - POS_SLACK)
 
 
 def _cheap(n_tp: int, n_p: int, n_term: int) -> float:
@@ -172,6 +201,7 @@ def score_candidates(
     rivals: Sequence[tuple[int, Counter[tuple[str, ...]]]] = (),
     keys_of: Callable[[str], frozenset[str]] = lambda _w: frozenset(),
     candidates_of: Callable[[Unit], list[Candidate]] | None = None,
+    skip: Callable[[tuple[str, ...]], bool] | None = None,
 ) -> list[Scored]:
     """The candidates for ``term`` in one document that can win, best first.
 
@@ -190,6 +220,8 @@ def score_candidates(
     allkeys = lex.keys
     for u, unit in enumerate(doc_units):
         title = _is_title(unit.zh, term)
+        # Only a term met once here has nothing better than position to go on.
+        zh_pos, zh_len = term_position(unit.zh, term), (len(unit.zh) if len(doc_units) == 1 else 0)
         cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
         if title:
             whole_key = tuple(n for n in unit.sentence.norms if n)
@@ -197,14 +229,14 @@ def score_candidates(
             pool.setdefault(whole_key, (_cheap(covered_get(whole_key, 1), counts_get(whole_key, 1), n_term)
                                         - whole_cost + W_TITLE, clean(unit.sentence.text), True, u,
                                         tuple(map(word_key, whole_key))))
-        for key, surface, wkeys, cut in cands:
-            if len(key) > max_words or key in pool:
+        for key, surface, wkeys, cut, pos in cands:
+            if len(key) > max_words or key in pool or (skip is not None and skip(key)):
                 continue
             n_tp = covered_get(key, 0)
             if n_tp == 1 and n_term >= 3 and allkeys.isdisjoint(wkeys):
                 continue  # seen once next to a frequent term, no dictionary support: noise
-            pool[key] = (_cheap(n_tp, counts_get(key, 1), n_term) - length_cost[len(key)] - W_CUT * cut,
-                         surface, False, u, wkeys)
+            pool[key] = (_cheap(n_tp, counts_get(key, 1), n_term) - length_cost[len(key)] - W_CUT * cut
+                         - distortion(zh_pos, pos, zh_len), surface, False, u, wkeys)
     ranked = sorted(pool.items(), key=lambda item: -item[1][0])
     scored: list[Scored] = []
     best = -math.inf
@@ -241,6 +273,17 @@ def score_candidates(
             evidence.append("whole title")
         scored.append(Scored(surface, key, score, tuple(evidence)))
     return sorted(scored, key=lambda s: -s.score)  # stable: cheaper-first order breaks ties
+
+
+def clashes(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two renderings that cannot both be right for two terms of one sentence:
+    the same span, or spans sharing words without one containing the other
+    ("réunion plénière" / "plénière en mars").  Containment is allowed: a
+    longer term's rendering holds a shorter one's ("villages démunis")."""
+    sa, sb = set(a), set(b)
+    if not sa & sb:
+        return False
+    return sa == sb or not (sa < sb or sb < sa)
 
 
 def confidence(scored: Sequence[Scored]) -> float:
