@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Mapping
 
 from trainer.extract import dictionary
@@ -108,6 +109,7 @@ def english_gloss(term: str, words: tuple[str, ...]) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=100_000)
 def other_word_keys(word: str, lang: str) -> frozenset[str]:
     """Keys of another Chinese word of the sentence, comparable with span word keys."""
     if lang == "vi":

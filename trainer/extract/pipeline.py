@@ -183,13 +183,17 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None) ->
                 learned[lang].setdefault(cand.term, keys)
         if progress:
             progress(done + 1, len(jobs))
+    by_doc: dict[int, list[tuple[int, int]]] = {}
+    for k in best:
+        by_doc.setdefault(k[0], []).append(k)
     for d, doc in enumerate(docs):
-        _one_to_one(d, doc, term_of_doc[id(doc)], corpora[doc.article.lang], learned[doc.article.lang], found, best)
+        _one_to_one(by_doc.get(d, []), doc, term_of_doc[id(doc)], corpora[doc.article.lang],
+                    learned[doc.article.lang], found, best)
     return [found[k] for k in sorted(found)]
 
 
 def _one_to_one(
-    d: int, doc: Document, terms: Sequence[TermCandidate], corpus: LangCorpus, learned: Learned,
+    keys: list[tuple[int, int]], doc: Document, terms: Sequence[TermCandidate], corpus: LangCorpus, learned: Learned,
     found: dict[tuple[int, int], Row], best: dict[tuple[int, int], Scored],
 ) -> None:
     """Give two terms of one sentence pair two different renderings.
@@ -202,7 +206,7 @@ def _one_to_one(
     clashing spans.
     """
     name = doc.article.name
-    order = sorted((k for k in best if k[0] == d), key=lambda k: (-found[k].confidence, -best[k].score, k[1]))
+    order = sorted(keys, key=lambda k: (-found[k].confidence, -best[k].score, k[1]))
     given: list[tuple[str, set[int], tuple[str, ...]]] = []
     for k in order:
         cand = terms[k[1]]
@@ -213,8 +217,9 @@ def _one_to_one(
         # A term seen in several sentences has coverage to go on; one seen once
         # has only what sets it apart from its neighbours.
         if len(units) == 1 and any(clashes(best[k].key, key) for key in claimed):
+            words = frozenset().union(*claimed)
             row, _keys, top = _term_row(doc, k[1], cand, corpus, learned,
-                                        lambda key: any(clashes(key, c) for c in claimed))
+                                        lambda key: not words.isdisjoint(key) and any(clashes(key, c) for c in claimed))
             if row is not None and top is not None:
                 found[k], best[k] = row, top
         given.append((cand.term, units, best[k].key))

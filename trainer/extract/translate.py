@@ -218,6 +218,7 @@ def score_candidates(
     length_cost = [W_LEN * abs(math.log((n + 1) / (lex.expected_words + 1))) for n in range(max_words + 1)]
     covered_get, counts_get = covered.get, counts.get
     allkeys = lex.keys
+    frequent = n_term >= 3
     for u, unit in enumerate(doc_units):
         title = _is_title(unit.zh, term)
         # Only a term met once here has nothing better than position to go on.
@@ -229,25 +230,35 @@ def score_candidates(
             pool.setdefault(whole_key, (_cheap(covered_get(whole_key, 1), counts_get(whole_key, 1), n_term)
                                         - whole_cost + W_TITLE, clean(unit.sentence.text), True, u,
                                         tuple(map(word_key, whole_key))))
+        positional = zh_len >= POS_MIN_CHARS
+        # The hot loop (every span of every sentence of the term): _cheap and
+        # distortion inlined, same arithmetic.
         for key, surface, wkeys, cut, pos in cands:
-            if len(key) > max_words or key in pool or (skip is not None and skip(key)):
+            size = len(key)
+            if size > max_words or key in pool or (skip is not None and skip(key)):
                 continue
             n_tp = covered_get(key, 0)
-            if n_tp == 1 and n_term >= 3 and allkeys.isdisjoint(wkeys):
+            if n_tp == 1 and frequent and allkeys.isdisjoint(wkeys):
                 continue  # seen once next to a frequent term, no dictionary support: noise
-            pool[key] = (_cheap(n_tp, counts_get(key, 1), n_term) - length_cost[len(key)] - W_CUT * cut
-                         - distortion(zh_pos, pos, zh_len), surface, False, u, wkeys)
+            n_p = counts_get(key, 1)
+            if n_p < n_tp:
+                n_p = n_tp
+            cheap = W_ASSOC * n_tp / (n_term + n_p - n_tp + SMOOTH) + W_COVER * (n_tp / n_term if n_tp < n_term else 1.0)
+            cheap -= length_cost[size] + W_CUT * cut
+            if positional:
+                cheap -= distortion(zh_pos, pos, zh_len)
+            pool[key] = (cheap, surface, False, u, wkeys)
     ranked = sorted(pool.items(), key=lambda item: -item[1][0])
     scored: list[Scored] = []
     best = -math.inf
     others_cache: dict[int, frozenset[str]] = {}
-    allkeys = lex.keys
+    pinyin = lex.pinyin
     for key, (cheap, surface, whole, u, wkeys) in ranked:
         full = len(scored) <= MAX_KEPT  # still collecting alternatives: score everything
         if not full and cheap + w_lex * LEX_MAX < best:
             break
         # Without a dictionary hit the lexical score is at most 0.
-        if not full and cheap < best and allkeys.isdisjoint(wkeys) and not any(w in lex.pinyin for w in key):
+        if not full and cheap < best and allkeys.isdisjoint(wkeys) and not (pinyin and any(map(pinyin.__contains__, key))):
             continue
         # Words explained by another Chinese word in any sentence showing the span.
         others: frozenset[str] = frozenset()
@@ -262,7 +273,11 @@ def score_candidates(
         n_tp = covered.get(key, 1 if whole else 0)
         n_p = max(counts.get(key, 1), n_tp)
         assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
-        rival = max((r[key] / (n_r + n_p - r[key] + SMOOTH) for n_r, r in rivals if key in r), default=0.0)
+        rival = 0.0
+        for n_r, r in rivals:
+            c = r.get(key)
+            if c:
+                rival = max(rival, c / (n_r + n_p - c + SMOOTH))
         # A span the dictionary ties to the whole term is explained away far less.
         score = cheap + w_lex * lexs - W_RIVAL * max(0.0, rival - assoc) * (0.3 if lexs >= 0.6 else 1.0)
         best = max(best, score)
