@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -80,6 +81,7 @@ def vi_base(key: str) -> str:
     return key.rstrip("0123456789")
 
 
+@lru_cache(maxsize=100_000)
 def vi_weak(key: str) -> str:
     """A tone-keyed Vietnamese word without any mark: weak evidence only."""
     return fold(key.rstrip("0123456789"))

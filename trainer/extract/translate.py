@@ -153,7 +153,8 @@ def unit_candidates(
     unit: Unit, lang: str, word_key: Callable[[str], str], counts: Counter[tuple[str, ...]] | None = None
 ) -> list[Candidate]:
     """Distinct candidate spans of a unit, first occurrence first, with the cost of
-    cutting through a compound at either edge ("trợ" out of "hỗ trợ")."""
+    cutting through a compound at either edge ("trợ" out of "hỗ trợ").  Surfaces
+    are raw text: only the few spans that get fully scored are cleaned."""
     seen: dict[tuple[str, ...], tuple[str, float, float]] = {}
     text = unit.sentence.text
     size = max(1, len(text))
@@ -162,7 +163,7 @@ def unit_candidates(
             cut = 0.0
             if counts is not None:
                 cut = sum(c for c in (cohesion(left, key[0], counts), cohesion(key[-1], right, counts)) if c >= CUT)
-            seen[key] = (clean(surface), cut, (text.find(surface) + len(surface) / 2) / size)
+            seen[key] = (surface, cut, (text.find(surface) + len(surface) / 2) / size)
     return [(key, surface, tuple(word_key(w) for w in key), cut, pos) for key, (surface, cut, pos) in seen.items()]
 
 
@@ -286,7 +287,7 @@ def score_candidates(
             evidence.append(f"dictionary: {hits}")
         if whole:
             evidence.append("whole title")
-        scored.append(Scored(surface, key, score, tuple(evidence)))
+        scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence)))
     return sorted(scored, key=lambda s: -s.score)  # stable: cheaper-first order breaks ties
 
 
