@@ -134,7 +134,7 @@ def _is_title(zh: str, term: str) -> bool:
     return "".join(c for c in zh if c.isalnum()) == term
 
 
-Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float, float]  # key, surface, lexical keys, cut cost, position
+Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float]  # key, raw surface, lexical keys, cut cost
 #: Largest lexical score a span can get (recall 1 + name bonus, full precision).
 LEX_MAX = 0.6 * 1.5 + 0.15
 
@@ -155,16 +155,14 @@ def unit_candidates(
     """Distinct candidate spans of a unit, first occurrence first, with the cost of
     cutting through a compound at either edge ("trợ" out of "hỗ trợ").  Surfaces
     are raw text: only the few spans that get fully scored are cleaned."""
-    seen: dict[tuple[str, ...], tuple[str, float, float]] = {}
-    text = unit.sentence.text
-    size = max(1, len(text))
+    seen: dict[tuple[str, ...], tuple[str, float]] = {}
     for key, surface, left, right in spans(unit.sentence, lang):
         if key not in seen:
             cut = 0.0
             if counts is not None:
                 cut = sum(c for c in (cohesion(left, key[0], counts), cohesion(key[-1], right, counts)) if c >= CUT)
-            seen[key] = (surface, cut, (text.find(surface) + len(surface) / 2) / size)
-    return [(key, surface, tuple(word_key(w) for w in key), cut, pos) for key, (surface, cut, pos) in seen.items()]
+            seen[key] = (surface, cut)
+    return [(key, surface, tuple(word_key(w) for w in key), cut) for key, (surface, cut) in seen.items()]
 
 
 def term_position(zh: str, term: str) -> float:
@@ -234,7 +232,8 @@ def score_candidates(
         positional = zh_len >= POS_MIN_CHARS
         # The hot loop (every span of every sentence of the term): _cheap and
         # distortion inlined, same arithmetic.
-        for key, surface, wkeys, cut, pos in cands:
+        text, text_size = unit.sentence.text, max(1, len(unit.sentence.text))
+        for key, surface, wkeys, cut in cands:
             size = len(key)
             if size > max_words or key in pool or (skip is not None and skip(key)):
                 continue
@@ -246,8 +245,8 @@ def score_candidates(
                 n_p = n_tp
             cheap = W_ASSOC * n_tp / (n_term + n_p - n_tp + SMOOTH) + W_COVER * (n_tp / n_term if n_tp < n_term else 1.0)
             cheap -= length_cost[size] + W_CUT * cut
-            if positional:
-                cheap -= distortion(zh_pos, pos, zh_len)
+            if positional:  # where the span sits (its first occurrence), 0..1
+                cheap -= distortion(zh_pos, (text.find(surface) + len(surface) / 2) / text_size, zh_len)
             pool[key] = (cheap, surface, False, u, wkeys)
     ranked = sorted(pool.items(), key=lambda item: -item[1][0])
     scored: list[Scored] = []
