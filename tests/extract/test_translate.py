@@ -118,3 +118,15 @@ def test_far_spans_of_a_long_sentence_cost_more() -> None:
 
     assert distortion(0.1, 0.9, 200) > distortion(0.1, 0.2, 200) == 0.0
     assert distortion(0.1, 0.9, 10) == 0.0  # short sentences reorder freely
+
+
+def test_ties_go_to_the_span_without_inner_function_words() -> None:
+    from trainer.extract.translate import Scored, best_first
+
+    verbal = Scored("dispatched to help", ("dispatch", "help"), 1.162, ())
+    nominal = Scored("targeted alleviation", ("target", "alleviation"), 1.162, ())
+    weaker = Scored("poor", ("poor",), 1.0, ())
+    assert [s.text for s in best_first([verbal, weaker, nominal])] == [
+        "targeted alleviation", "dispatched to help", "poor"]
+    stronger = Scored("dispatched to help", ("dispatch", "help"), 1.2, ())
+    assert best_first([nominal, stronger])[0] is stronger

@@ -287,7 +287,14 @@ def score_candidates(
         if whole:
             evidence.append("whole title")
         scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence)))
-    return sorted(scored, key=lambda s: -s.score)  # stable: cheaper-first order breaks ties
+    return best_first(scored)
+
+
+def best_first(scored: Sequence[Scored]) -> list[Scored]:
+    """By score; on equal evidence the span with fewer function words inside
+    ("targeted alleviation" over "dispatched to help": a noun phrase, not a
+    verb phrase), then the cheaper-first order (the sort is stable)."""
+    return sorted(scored, key=lambda s: (-round(s.score, 6), len(s.text.split()) - len(s.key)))
 
 
 def clashes(a: Sequence[str], b: Sequence[str]) -> bool:
