@@ -245,3 +245,15 @@ async def test_mouse_clicks_on_option_and_grade(app: TrainerApp, tui_store: Stor
         await pilot.click(grades, offset=(start + text.index("5 easy") + 2, 0))
         await pilot.pause()
     assert reviews(tui_store) == [("扶贫", "recognition", 5)]
+
+
+async def test_key_bar_hints_are_clickable(app: TrainerApp) -> None:
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        bar = app.screen.query_one("#keys")
+        text = str(bar.render())
+        await pilot.click(bar, offset=(text.index("Show") + 1, 0))
+        assert review_screen(app).revealed
+        await pilot.click(bar, offset=(text.index("esc Quit") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)

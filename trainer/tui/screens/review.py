@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from trainer import quiz
 from trainer.models import Card, Note
@@ -24,6 +24,7 @@ from trainer.tui.queries import sample_notes
 from trainer.tui.session import MODE_NAMES, Session
 from trainer.tui.widgets.card import CardFace
 from trainer.tui.widgets.gradebar import GradeBar
+from trainer.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from trainer.tui.app import TrainerApp
@@ -83,7 +84,7 @@ class ReviewScreen(Screen[None]):
         yield Static(id="status")
         yield CardFace(id="face")
         yield GradeBar(id="grades")
-        yield Footer(show_command_palette=False)
+        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)], id="keys")
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.deck_name} · {MODE_NAMES[self.session.mode]}"

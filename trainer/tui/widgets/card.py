@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from trainer.models import Note
 from trainer.quiz import QUALITY_MEANINGS, Grade, best_example
+from trainer.tui.widgets.gradebar import GRADE_COLOURS
 from trainer.tui.widgets.hanzi import Hanzi, spaced
 from trainer.tui.widgets.pinyin import pinyin_text
 
@@ -94,7 +95,7 @@ class CardFace(Vertical):
         self._clear()
         self._set("prompt", PROMPTS[mode] if mode != "cloze" or cloze else PROMPTS["recall"])
         if mode in ("recognition", "choice"):
-            self._set("hanzi", spaced(note.term))
+            self._set("hanzi", Text(spaced(note.term)))
             if show_pinyin:
                 self._set("pinyin", pinyin_text(note.pinyin))
         elif mode == "cloze" and cloze:
@@ -115,7 +116,7 @@ class CardFace(Vertical):
         """The answer side: everything about the note, plus how the learner's answer was graded."""
         self._clear()
         self._set("prompt", "Grade yourself: 0-5" + (", Enter accepts the suggestion" if grade else ""))
-        self._set("hanzi", spaced(note.term))
+        self._set("hanzi", Text(spaced(note.term)))
         self._set("pinyin", pinyin_text(note.pinyin))
         self._set("meaning", meaning_text(note, lang))
         example = best_example(note, lang)
@@ -125,7 +126,7 @@ class CardFace(Vertical):
             said = f"you answered: {typed}" if typed else "no answer"
             if mode == "choice" and right is not None and picked != right and options:
                 said += f" ✗ (right: {options[right]})"
-            style = "green" if grade.quality == 5 else "yellow" if grade.quality >= 3 else "red"
+            style = GRADE_COLOURS[grade.quality]
             self._set("feedback", Text.assemble(
                 (said + " — ", ""), (f"{grade.reason} → {grade.quality} "
                                      f"{QUALITY_MEANINGS[grade.quality]}", f"bold {style}"),
