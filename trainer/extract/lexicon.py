@@ -65,10 +65,23 @@ def split_parts(words: tuple[str, ...]) -> list[str]:
                     out.extend((left, right))
                     break
             else:
-                out.append(w)
+                out.extend(_max_match(w))
         else:
             out.append(w)
     return out
+
+
+def _max_match(word: str) -> list[str]:
+    """Longest dictionary words from the left (六大工程 -> 六 + 大 + 工程), when
+    that finds a word of two characters or more; else the word whole."""
+    pieces, i = [], 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            if j - i == 1 or (j - i < len(word) and dictionary.in_dictionary(word[i:j])):
+                pieces.append(word[i:j])
+                i = j
+                break
+    return pieces if any(len(p) >= 2 for p in pieces) else [word]
 
 
 def word_key_fn(lang: str) -> Callable[[str], str]:
@@ -97,8 +110,8 @@ def english_gloss(term: str, words: tuple[str, ...]) -> str:
     if whole:
         return whole
     pieces = split_parts(words)
-    if len(pieces) < 2:
-        return ""
+    if len(pieces) < 2 or sum(len(p) == 1 for p in pieces) > 1:
+        return ""  # glossed character by character it would read "many make fact"
     parts = []
     for w in pieces:
         g = dictionary.short_gloss(w)
