@@ -130,3 +130,22 @@ def test_ties_go_to_the_span_without_inner_function_words() -> None:
         "targeted alleviation", "dispatched to help", "poor"]
     stronger = Scored("dispatched to help", ("dispatch", "help"), 1.2, ())
     assert best_first([nominal, stronger])[0] is stronger
+
+
+def test_words_unknown_to_the_dictionary_are_split_into_dictionary_words() -> None:
+    from trainer.extract.lexicon import english_gloss, split_parts
+
+    assert split_parts(("六大工程",)) == ["六", "大", "工程"]
+    assert split_parts(("贫困村",)) == ["贫困", "村"]
+    assert english_gloss("贫困村", ("贫困村",)) == "impoverished village"
+    assert english_gloss("多做实事", ("多", "做", "实事")) == ""  # not character by character
+
+
+def test_overlapping_chinese_words_do_not_explain_a_span_away() -> None:
+    from trainer.extract.translate import other_keys
+
+    unit = Unit("解决农田水利和水利工程问题", analyse("x", "fr"), frozenset(), ("解决", "农田水利", "水利工程", "基础设施"))
+    keys = {"水利工程": frozenset({"hydra"}), "基础设施": frozenset({"infra"}), "解决": frozenset({"solve"})}
+    found = other_keys(unit, "农田水利", lambda w: keys.get(w, frozenset()))
+    assert "hydra" not in found and {"infra", "solve"} <= found
+    assert "infra" in other_keys(unit, "设施", lambda w: keys.get(w, frozenset()))

@@ -86,12 +86,21 @@ def span_counts(units: Sequence[Unit]) -> Counter[tuple[str, ...]]:
 
 
 def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) -> frozenset[str]:
-    """Keys of the sentence's other Chinese words: what they explain is not the term's."""
+    """Keys of the sentence's other Chinese words (not inside the term, and not
+    overlapping it: 水利工程 next to 农田水利): what they explain is not the
+    term's.  A word holding the term still counts (基础设施 explains
+    "infrastructures", not 设施)."""
     out: set[str] = set()
     for w in unit.words:
-        if w not in term and len(w) >= 2:
+        if len(w) >= 2 and w not in term and (term in w or not _shares_word(w, term)):
             out |= keys_of(w)
     return frozenset(out)
+
+
+def _shares_word(w: str, term: str) -> bool:
+    """Whether two Chinese words share two characters in a row (水利工程 and
+    农田水利 share 水利: what one explains, the other may render too)."""
+    return any(w[i:i + 2] in term for i in range(len(w) - 1))
 
 
 def lexical_score(
