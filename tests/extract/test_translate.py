@@ -149,3 +149,19 @@ def test_overlapping_chinese_words_do_not_explain_a_span_away() -> None:
     found = other_keys(unit, "农田水利", lambda w: keys.get(w, frozenset()))
     assert "hydra" not in found and {"infra", "solve"} <= found
     assert "infra" in other_keys(unit, "设施", lambda w: keys.get(w, frozenset()))
+
+
+def test_a_recurring_phrase_does_not_hide_the_compound_inside_it() -> None:
+    from trainer.extract.translate import unit_candidates
+
+    sentence = analyse("cử cán bộ xuống làng", "vi")
+    words = [n for n in sentence.norms if n]
+    counts: Counter[tuple[str, ...]] = Counter()
+    for _ in range(8):  # the phrase recurs as a whole ...
+        counts.update([(w,) for w in words] + list(zip(words, words[1:])))
+    counts[(words[1], words[2])] += 4  # ... and "cán bộ" also stands alone
+    counts[(words[1],)] += 4
+    counts[(words[2],)] += 4
+    cut = {key: c for key, _s, _w, c in unit_candidates(Unit("", sentence), "vi", lambda w: w, counts)}
+    assert cut[(words[1], words[2])] == 0.0  # "cán bộ": a whole compound
+    assert cut[(words[2],)] > 0.0  # "bộ" alone cuts it

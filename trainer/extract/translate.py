@@ -169,7 +169,14 @@ def unit_candidates(
         if key not in seen:
             cut = 0.0
             if counts is not None:
-                cut = sum(c for c in (cohesion(left, key[0], counts), cohesion(key[-1], right, counts)) if c >= CUT)
+                # An edge cuts a compound when the outside pair is cohesive and
+                # at least as tight as the pair just inside ("cử cán bộ xuống" recurs as a
+                # phrase, yet "cán bộ" is the compound in it).
+                inner_left = cohesion(key[0], key[1], counts) if len(key) > 1 else 0.0
+                inner_right = cohesion(key[-2], key[-1], counts) if len(key) > 1 else 0.0
+                outer_left, outer_right = cohesion(left, key[0], counts), cohesion(key[-1], right, counts)
+                cut = sum(c for c, inner in ((outer_left, inner_left), (outer_right, inner_right))
+                          if c >= CUT and c >= inner)
             seen[key] = (surface, cut)
     return [(key, surface, tuple(word_key(w) for w in key), cut) for key, (surface, cut) in seen.items()]
 
