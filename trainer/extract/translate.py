@@ -165,6 +165,14 @@ def unit_candidates(
     cutting through a compound at either edge ("trợ" out of "hỗ trợ").  Surfaces
     are raw text: only the few spans that get fully scored are cleaned."""
     seen: dict[tuple[str, ...], tuple[str, float]] = {}
+    pair: dict[tuple[str | None, str | None], float] = {}  # cohesion, once per word pair
+
+    def coh(a: str | None, b: str | None) -> float:
+        found = pair.get((a, b))
+        if found is None:
+            found = pair[(a, b)] = cohesion(a, b, counts) if counts is not None else 0.0
+        return found
+
     for key, surface, left, right in spans(unit.sentence, lang):
         if key not in seen:
             cut = 0.0
@@ -172,11 +180,13 @@ def unit_candidates(
                 # An edge cuts a compound when the outside pair is cohesive and
                 # at least as tight as the pair just inside ("cử cán bộ xuống" recurs as a
                 # phrase, yet "cán bộ" is the compound in it).
-                inner_left = cohesion(key[0], key[1], counts) if len(key) > 1 else 0.0
-                inner_right = cohesion(key[-2], key[-1], counts) if len(key) > 1 else 0.0
-                outer_left, outer_right = cohesion(left, key[0], counts), cohesion(key[-1], right, counts)
-                cut = sum(c for c, inner in ((outer_left, inner_left), (outer_right, inner_right))
-                          if c >= CUT and c >= inner)
+                long = len(key) > 1
+                outer = coh(left, key[0])
+                if outer >= CUT and outer >= (coh(key[0], key[1]) if long else 0.0):
+                    cut += outer
+                outer = coh(key[-1], right)
+                if outer >= CUT and outer >= (coh(key[-2], key[-1]) if long else 0.0):
+                    cut += outer
             seen[key] = (surface, cut)
     return [(key, surface, tuple(word_key(w) for w in key), cut) for key, (surface, cut) in seen.items()]
 
