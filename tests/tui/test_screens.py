@@ -21,6 +21,12 @@ from trainer.tui.screens.review import ReviewScreen
 from tests.tui.tui_helpers import NOW
 
 
+async def counted(app: TrainerApp, pilot: object) -> None:
+    """Let the deck counts (a thread worker) land in the table."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
 def cells(app: TrainerApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
@@ -28,13 +34,16 @@ def cells(app: TrainerApp) -> list[list[str]]:
 
 async def test_deck_counts_follow_study_and_mode(app: TrainerApp) -> None:
     async with app.run_test() as pilot:
+        await counted(app, pilot)
         assert cells(app) == [["Pauvreté", "0", "6", "0", "6"]]
         await pilot.press("enter", "space", "5", "space", "1", "q", "enter")
         assert isinstance(app.screen, DeckScreen)
+        await counted(app, pilot)
         # 1 failed card is due again today; 4 new left; 2 studied.
         assert cells(app) == [["Pauvreté", "1", "4", "2", "6"]]
         await pilot.press("m")  # recall cards are untouched
         assert app.mode == "recall"
+        await counted(app, pilot)
         assert cells(app) == [["Pauvreté", "0", "6", "0", "6"]]
         preview = str(app.screen.query_one("#preview", Static).render())
         assert "扶 贫" in preview
@@ -47,6 +56,7 @@ async def test_all_decks_row_and_study_all(tui_store: Store) -> None:
                                     for d in drafts()[:2]])
     app = make_app(tui_store, "alice", clock=lambda: NOW)
     async with app.run_test() as pilot:
+        await counted(app, pilot)
         rows = cells(app)
         assert rows[0][:3] == ["All decks", "0", "8"] and len(rows) == 3
         await pilot.press("enter")

@@ -18,13 +18,19 @@ from tests.tui.tui_helpers import NOW
 Snap = Callable[..., bool]
 
 
+async def counted(pilot: Pilot[Any]) -> None:
+    """Wait for the deck counts, computed in a thread worker, before the screenshot."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def app_in(store: Store, mode: str = "recognition") -> TrainerApp:
     return make_app(store, "alice", clock=lambda: NOW, mode=mode)
 
 
 def test_deck_list(snap_compare: Snap, tui_store: Store) -> None:
     tui_store.import_notes("Autre", [], description="empty deck")
-    assert snap_compare(app_in(tui_store), terminal_size=(80, 24))
+    assert snap_compare(app_in(tui_store), terminal_size=(80, 24), run_before=counted)
 
 
 def test_recognition_question_with_pinyin(snap_compare: Snap, tui_store: Store) -> None:
@@ -78,7 +84,7 @@ def test_browse_with_history(snap_compare: Snap, tui_store: Store) -> None:
 
 def test_learner_picker(snap_compare: Snap, tui_store: Store) -> None:
     tui_store.add_learner("bob", "vi")
-    assert snap_compare(app_in(tui_store), press=["l"], terminal_size=(80, 24))
+    assert snap_compare(app_in(tui_store), press=["l"], terminal_size=(80, 24), run_before=counted)
 
 
 def test_help(snap_compare: Snap, tui_store: Store) -> None:
@@ -91,7 +97,7 @@ def test_edit_dialog(snap_compare: Snap, tui_store: Store) -> None:
 
 def test_export_dialog(snap_compare: Snap, tui_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", "/home/learner")
-    assert snap_compare(app_in(tui_store), press=["x"], terminal_size=(80, 24))
+    assert snap_compare(app_in(tui_store), press=["x"], terminal_size=(80, 24), run_before=counted)
 
 
 def test_wide_terminal(snap_compare: Snap, tui_store: Store) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from trainer.models import LANG_NAMES, Learner
 from trainer.store.cards import KIND_NEW, DeckCounts
@@ -87,19 +89,37 @@ class DeckScreen(Screen[None]):
         if decks:
             table.move_cursor(row=min(row, table.row_count - 1))
             self.update_preview()
-            self.call_after_refresh(self.fill_counts)
+            self.count_decks(learner, DIRECTION_OF[app.mode])
         else:
             self.query_one("#preview", Static).update(
                 " No decks yet. Add one with: trainer extract ARTICLE.txt --deck NAME")
 
-    def fill_counts(self) -> None:
+    @work(thread=True, exclusive=True, group="deck-counts", exit_on_error=False)
+    def count_decks(self, learner: Learner, direction: str) -> None:
+        """Count in a thread, on a connection of its own (SQLite connections stay in their thread).
+
+        One aggregate over all the learner's cards takes tens of ms at 100,000 cards;
+        off the event loop, the list and its preview stay responsive meanwhile.
+        """
+        from trainer.store import Store
+
+        now = self.trainer.clock()
+        with Store.open(self.trainer.store.path) as store:
+            counts = store.deck_counts(learner, now, direction)
+            new_done = store.today_counts(learner, now)[KIND_NEW]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.fill_counts, learner, counts, new_done)
+
+    def fill_counts(self, learner: Learner, counts: list[DeckCounts], new_done: int) -> None:
         """Due, new, learned and total per deck (and for all decks) in the current mode's direction."""
-        app = self.trainer
-        counts = app.store.deck_counts(app.learner, app.clock(), DIRECTION_OF[app.mode])
+        if learner.id != self.trainer.learner.id:
+            return  # the learner changed while counting; a newer count is on its way
         table = self.query_one(DataTable)
         numbers = {str(c.deck_id): (c.due, c.new, c.learned, c.total) for c in counts}
         if ALL in self.rows:
-            numbers[ALL] = self._all(counts, app.learner)
+            new_left = max(0, learner.new_per_day - new_done)
+            numbers[ALL] = (sum(c.due for c in counts), min(new_left, sum(c.new for c in counts)),
+                            sum(c.learned for c in counts), sum(c.total for c in counts))
         for key, values in numbers.items():
             if key in self.rows:
                 for column, cell in zip(("due", "new", "learned", "total"), self._cells(values)):
@@ -118,13 +138,6 @@ class DeckScreen(Screen[None]):
         due, new, learned, total = numbers
         return [Text(str(due), style="bold #1e88e5" if due else "dim"),
                 Text(str(new), style="bold #43a047" if new else "dim"), learned, total]
-
-    def _all(self, counts: list[DeckCounts], learner: Learner) -> tuple[int, int, int, int]:
-        """Totals over decks; new cards are capped once by the learner's daily limit."""
-        done = self.trainer.store.today_counts(learner, self.trainer.clock())[KIND_NEW]
-        new_left = max(0, learner.new_per_day - done)
-        return (sum(c.due for c in counts), min(new_left, sum(c.new for c in counts)),
-                sum(c.learned for c in counts), sum(c.total for c in counts))
 
     def selected(self) -> tuple[int | None, str] | None:
         table = self.query_one(DataTable)
