@@ -46,7 +46,9 @@ async def test_deck_counts_follow_study_and_mode(app: TrainerApp) -> None:
         await counted(app, pilot)
         assert cells(app) == [["Pauvreté", "0", "6", "0", "6"]]
         preview = str(app.screen.query_one("#preview", Static).render())
-        assert "扶 贫" in preview
+        # Recall asks for the hanzi: the preview shows the prompt, never the answer.
+        assert "aide aux pauvres" in preview
+        assert "扶" not in preview and "fú" not in preview
 
 
 async def test_all_decks_row_and_study_all(tui_store: Store) -> None:

@@ -12,11 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from trainer.models import LANG_NAMES, Learner
+from trainer.models import LANG_NAMES, Learner, Note
 from trainer.store.cards import KIND_NEW, DeckCounts
 from trainer.tui.session import DIRECTION_OF, MODE_NAMES, MODES
 from trainer.tui.widgets.hanzi import spaced
-from trainer.tui.widgets.pinyin import pinyin_text
 
 if TYPE_CHECKING:
     from trainer.tui.app import TrainerApp
@@ -161,13 +160,19 @@ class DeckScreen(Screen[None]):
         if card is None:
             preview.update(" Nothing left to study here today.")
             return
-        note = app.store.note(card.note_id)
+        preview.update(self.preview_text(app.store.note(card.note_id), card.direction))
+
+    def preview_text(self, note: Note, direction: str) -> Text:
+        """What the card will ask, never its answer: the hanzi for recognition, the
+        translation for recall (showing hanzi and pinyin there would give it away)."""
         text = Text(" Next up:  ")
-        text.append(spaced(note.term), style="bold")
-        text.append("   ")
-        text.append_text(pinyin_text(note.pinyin))
+        translation = note.translation(self.trainer.learner.lang)
+        if direction == "recall" and translation is not None:
+            text.append(translation.text, style="bold")
+        else:
+            text.append(spaced(note.term), style="bold")
         text.append("   (Enter to study)", style="dim")
-        preview.update(text)
+        return text
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
