@@ -221,3 +221,13 @@ def test_next_card_is_an_index_lookup_not_a_scan(store: Store) -> None:
         plans.append(" ".join(r[-1] for r in rows))
     assert "USING INDEX cards_due" in plans[0] and "USING INDEX cards_new" in plans[1]
     assert not any("SCAN cards" in p or "TEMP B-TREE" in p for p in plans), plans
+
+
+def test_sample_notes_draws_from_one_deck_only(store: Store) -> None:
+    store.import_notes("A", make_drafts(30))
+    store.import_notes("B", make_drafts(40)[30:])
+    sample = store.sample_notes("A", 10)
+    assert len(sample) == 10 and {n.deck for n in sample} == {"A"}
+    assert [n.id for n in sample] == sorted(n.id for n in sample)
+    assert len(store.sample_notes("B", 100)) == 10
+    assert store.sample_notes("nope", 5) == []

@@ -108,6 +108,20 @@ class NoteQueries:
         rows = self.conn.execute(sql + " ORDER BY d.name, n.rank, n.id", params).fetchall()
         return [note_from_row(r) for r in rows]
 
+    def sample_notes(self, deck: str, size: int) -> list[Note]:
+        """Up to ``size`` notes of ``deck`` drawn at random (all of a small deck), in id order.
+
+        Multiple-choice distractors need a pool, not the deck: parsing 50,000 notes
+        takes a second, drawing ids in SQL and reading a few notes takes a millisecond.
+        """
+        rows = self.conn.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id "
+            "WHERE n.id IN (SELECT n2.id FROM notes n2 JOIN decks d2 ON d2.id = n2.deck_id "
+            "WHERE d2.name = ? ORDER BY random() LIMIT ?) ORDER BY n.id",
+            (deck, size),
+        ).fetchall()
+        return [note_from_row(r) for r in rows]
+
     def note_update_times(self) -> dict[int, int]:
         """Note id -> last change (UTC ms): exports stamp each note with it."""
         rows = self.conn.execute("SELECT id, updated_ms FROM notes").fetchall()

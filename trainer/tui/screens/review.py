@@ -20,7 +20,6 @@ from textual.widgets import Header, Input, Static
 from trainer import quiz
 from trainer.models import Card, Note
 from trainer.quiz import Grade
-from trainer.tui.queries import sample_notes
 from trainer.tui.session import MODE_NAMES, Session
 from trainer.tui.widgets.card import CardFace
 from trainer.tui.widgets.gradebar import GradeBar
@@ -29,6 +28,9 @@ from trainer.tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from trainer.tui.app import TrainerApp
 
+
+#: Notes drawn per deck for multiple-choice distractors: plenty to find four of similar length.
+DISTRACTOR_POOL = 150
 
 HINTS = {
     "recognition": "space: show answer · p: pinyin",
@@ -121,7 +123,7 @@ class ReviewScreen(Screen[None]):
     def _pool(self, deck: str) -> list[Note]:
         """A sample of the deck's notes, drawn once per session, for multiple-choice distractors."""
         if deck not in self._pools:
-            self._pools[deck] = sample_notes(self.session.store, deck)
+            self._pools[deck] = self.session.store.sample_notes(deck, DISTRACTOR_POOL)
         return self._pools[deck]
 
     def _status(self) -> None:
