@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from trainer.models import Card, Learner
+from trainer.scheduler import PASS_QUALITY
 from trainer.store import Store
 from trainer.studyday import study_day_bounds
 
@@ -31,8 +32,6 @@ DIRECTION_OF: dict[str, str] = {
 }
 #: How many just-answered cards are held back so a failed card returns a little later.
 RECENT = 3
-#: Quality counted as a correct answer in the accuracy figure.
-CORRECT = 3
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ class Session:
         due = self.store.due_count(self.learner, end_today + timedelta(days=1), deck_id=self.deck_id)
         return Summary(
             reviewed=len(self.answers),
-            correct=sum(a.quality >= CORRECT for a in self.answers),
+            correct=sum(a.quality >= PASS_QUALITY for a in self.answers),
             elapsed=now - (self.started or now),
             due_tomorrow=due,
             suspended=self.suspended,
