@@ -57,8 +57,7 @@ Minimal().run(headless=True, auto_pilot=probe)
 TRAINER = r"""
 import sys, time, asyncio
 from pathlib import Path
-from trainer.cli import Settings
-from trainer.cli.common import open_store
+from trainer.opening import Settings, open_store
 from trainer.tui.app import make_app
 
 deck = None if sys.argv[2] == "list" else "all"
@@ -278,7 +277,7 @@ NOTES = """
 
 - *Launch*: wall time from spawning `python -c …` to the first painted frame showing a
   card, in a fresh interpreter each time (imports, opening the database, first query,
-  first render). The trainer child goes through `trainer.cli.common.open_store` and
+  first render). The trainer child goes through `trainer.opening.open_store` and
   `trainer.tui.app.make_app`, as `trainer` does; "deck list" is the default start (the
   next card of the highlighted deck is previewed), "review" is `trainer study --deck all`.
   Both apps run headless with `auto_pilot`, so no terminal I/O is timed on either side.

@@ -102,3 +102,11 @@ def test_first_run_loads_the_bundled_deck(tmp_path: Path) -> None:
     assert decks[0]["notes"] == len(bundled_drafts())
     due = json.loads(run("due", "--json", db=db).stdout)
     assert due["decks"][0]["new"] > 0
+
+
+def test_bare_trainer_reports_an_unusable_database_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not sqlite" * 100)
+    result = run(db=bad)  # no sub-command: the study app's fast path
+    assert result.returncode == 3
+    assert result.stderr.strip() == f"trainer: error: {bad}: not a SQLite database"

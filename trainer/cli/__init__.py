@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+
 import click
 
 from trainer.errors import TrainerError
+from trainer.opening import Settings
 
 #: sub-command name -> "module:attribute" of its click command.
 SUBCOMMANDS: dict[str, str] = {
@@ -41,19 +43,6 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module_name), attr)
 
 
-class Settings:
-    """What the global options resolved to, handed to every sub-command."""
-
-    def __init__(self, db: Path | None, learner: str | None) -> None:
-        self.db = db
-        self.learner = learner
-
-    def db_path(self) -> Path:
-        from trainer.paths import default_db_path
-
-        return self.db if self.db is not None else default_db_path()
-
-
 @click.group(cls=LazyGroup, invoke_without_command=True)
 @click.option(
     "--db",
@@ -75,7 +64,7 @@ def cli(ctx: click.Context, db: Path | None, learner: str | None) -> None:
     """
     ctx.obj = Settings(db, learner)
     if ctx.invoked_subcommand is None:
-        from trainer.cli.study import run_study
+        from trainer.opening import run_study
 
         run_study(ctx.obj)
 

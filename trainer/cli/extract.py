@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 import click
 
 if TYPE_CHECKING:
-    from trainer.cli import Settings
+    from trainer.opening import Settings
     from trainer.extract.pipeline import Document, Row
 
 

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
-from trainer.cli.common import open_store, settings_of
+from trainer.cli.common import settings_of
+from trainer.opening import run_study
 from trainer.tui.session import MODES
 
-
-def run_study(settings: Any, *, deck: str | None = None, mode: str = "recognition") -> None:
-    """Open the store (loading the bundled deck on first run) and run the app until it quits."""
-    from trainer.tui.app import make_app
-
-    with open_store(settings) as store:
-        app = make_app(store, settings.learner, mode=mode, deck=deck)
-        app.run()
+__all__ = ["run_study", "study"]
 
 
 @click.command()
