@@ -103,20 +103,20 @@ def _cn2vn_fn() -> Callable[[str], str]:
     return cn2vn
 
 
+def _reading(word: str) -> list[str]:
+    """The Sino-Vietnamese syllables of a Chinese word, [] when cn2vn has none."""
+    try:
+        return [s for s in str(_cn2vn_fn()(word)).split() if s]
+    except Exception:  # cn2vn has no reading for some characters
+        return []
+
+
 def sino_vietnamese(word: str) -> frozenset[str]:
     """Folded Sino-Vietnamese syllables of a Chinese word (order-free evidence)."""
-    try:
-        reading = _cn2vn_fn()(word)
-    except Exception:  # cn2vn has no reading for some characters
-        return frozenset()
-    return frozenset(fold(s) for s in str(reading).split() if s)
+    return frozenset(fold(s) for s in _reading(word))
 
 
 @lru_cache(maxsize=100_000)
 def sino_vietnamese_toned(word: str) -> frozenset[str]:
     """Sino-Vietnamese syllables keyed with their tones (see text.vi_key)."""
-    try:
-        reading = _cn2vn_fn()(word)
-    except Exception:  # cn2vn has no reading for some characters
-        return frozenset()
-    return frozenset(vi_key(s) for s in str(reading).split() if s)
+    return frozenset(vi_key(s) for s in _reading(word))
