@@ -231,3 +231,10 @@ def test_sample_notes_draws_from_one_deck_only(store: Store) -> None:
     assert [n.id for n in sample] == sorted(n.id for n in sample)
     assert len(store.sample_notes("B", 100)) == 10
     assert store.sample_notes("nope", 5) == []
+
+
+def test_note_counts_per_deck(store: Store) -> None:
+    store.import_notes("A", make_drafts(3))
+    store.import_notes("B", make_drafts(5)[3:])
+    store.import_notes("Empty", [])
+    assert store.note_counts() == {"A": 3, "B": 2, "Empty": 0}

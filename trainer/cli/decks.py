@@ -18,7 +18,8 @@ def decks() -> None:
 def list_decks(ctx: click.Context, as_json: bool) -> None:
     """List decks with their number of notes."""
     with open_store(settings_of(ctx)) as store:
-        rows = [(deck, len(store.notes(deck.name))) for deck in store.decks()]
+        counts = store.note_counts()
+        rows = [(deck, counts[deck.name]) for deck in store.decks()]
     if as_json:
         echo_json([{"name": d.name, "description": d.description, "notes": n} for d, n in rows])
         return

@@ -122,6 +122,13 @@ class NoteQueries:
         ).fetchall()
         return [note_from_row(r) for r in rows]
 
+    def note_counts(self) -> dict[str, int]:
+        """Deck name -> number of notes (0 for an empty deck), without decoding any note."""
+        rows = self.conn.execute(
+            "SELECT d.name, count(n.id) FROM decks d LEFT JOIN notes n ON n.deck_id = d.id GROUP BY d.id"
+        ).fetchall()
+        return {name: count for name, count in rows}
+
     def note_update_times(self) -> dict[int, int]:
         """Note id -> last change (UTC ms): exports stamp each note with it."""
         rows = self.conn.execute("SELECT id, updated_ms FROM notes").fetchall()
