@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
+from trainer.extract.corpus import LangCorpus
 from trainer.extract.pipeline import extract_documents, prepare
 from trainer.extract.spans import analyse, clean, content_ngrams, norm, spans
 from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candidates
@@ -22,7 +23,7 @@ def rows_for(*files: tuple[str, str, str]) -> dict[tuple[str, str, str], str]:
 
 def test_spans_respect_punctuation_and_function_words() -> None:
     s = analyse("Les coopératives rurales, des paysans (et du district).", "fr")
-    texts = [t for _key, t, _l, _r in spans(s, "fr")]
+    texts = [t for _key, t, _l, _r, _i in spans(s, "fr")]
     assert "coopératives rurales" in texts
     assert not any(t.startswith(("Les", "des ")) for t in texts)
     assert not any("," in t for t in texts)
@@ -47,14 +48,15 @@ def test_words_explained_by_other_chinese_words_are_penalised() -> None:
 
 
 def test_consistent_rendering_beats_incidental_words() -> None:
-    units = [Unit(zh, analyse(tr, "en"), frozenset(content_ngrams(analyse(tr, "en"), "en")))
-             for zh, tr in [("合作社帮助农民。", "Cooperatives help farmers."),
-                            ("每个合作社有技术员。", "Every cooperative has a technician."),
-                            ("合作社提供种子。", "The cooperatives provide seeds.")]]
-    counts: Counter[tuple[str, ...]] = Counter()
-    for u in units:
-        counts.update(u.grams)
-    best = score_candidates("合作社", units, len(units), counts, counts, Lexicon((), 1.0), lambda w: w[:5], "en")[0]
+    corpus = LangCorpus("en")
+    for zh, tr in [("合作社帮助农民。", "Cooperatives help farmers."),
+                   ("每个合作社有技术员。", "Every cooperative has a technician."),
+                   ("合作社提供种子。", "The cooperatives provide seeds.")]:
+        corpus.add("d", zh, tr)
+    corpus.index_terms(["合作社"])
+    units = corpus.units_of("合作社")
+    best = score_candidates("合作社", units, len(units), corpus.span_counts("合作社"), corpus.table,
+                            Lexicon((), 1.0), "en")[0]
     assert best.text.lower().startswith("cooperative")
 
 
@@ -162,6 +164,6 @@ def test_a_recurring_phrase_does_not_hide_the_compound_inside_it() -> None:
     counts[(words[1], words[2])] += 4  # ... and "cán bộ" also stands alone
     counts[(words[1],)] += 4
     counts[(words[2],)] += 4
-    cut = {key: c for key, _s, _w, c in unit_candidates(Unit("", sentence), "vi", lambda w: w, counts)}
+    cut = {key: c for key, _s, _w, c, _i in unit_candidates(Unit("", sentence), "vi", lambda w: w, counts)}
     assert cut[(words[1], words[2])] == 0.0  # "cán bộ": a whole compound
     assert cut[(words[2],)] > 0.0  # "bộ" alone cuts it

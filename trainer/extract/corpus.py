@@ -12,10 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+import numpy as np
+
 from trainer.extract.align import Bead
 from trainer.extract.lexicon import word_key_fn
 from trainer.extract.spans import analyse, content_ngrams
-from trainer.extract.translate import Candidate, Unit, span_counts, unit_candidates
+from trainer.extract.spantable import SpanTable, TermCounts, term_counts
+from trainer.extract.translate import Unit
 
 
 @dataclass
@@ -25,21 +28,25 @@ class LangCorpus:
     lang: str
     units: list[Unit] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
-    counts: Counter[tuple[str, ...]] = field(default_factory=Counter)
     #: Token-level counts of words and of adjacent word pairs: compounds ("hỗ trợ").
     adjacency: Counter[tuple[str, ...]] = field(default_factory=Counter)
     by_term: dict[str, list[int]] = field(default_factory=dict)
     by_term_doc: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     terms_in: dict[int, list[str]] = field(default_factory=dict)
-    _span_counts: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)
-    _candidates: dict[int, list[Candidate]] = field(default_factory=dict)
+    #: Span ids, per-unit span arrays and corpus-wide span counts.
+    table: SpanTable = field(init=False)
+    _gram_ids: list[np.ndarray] = field(default_factory=list)
+    _term_counts: dict[str, TermCounts] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.table = SpanTable(self.lang, word_key_fn(self.lang), self.adjacency)
 
     def add(self, doc: str, zh: str, tr: str, words: tuple[str, ...] = ()) -> None:
         sentence = analyse(tr, self.lang)
         grams = frozenset(content_ngrams(sentence, self.lang))
         self.units.append(Unit(zh, sentence, grams, words))
         self.docs.append(doc)
-        self.counts.update(grams)
+        self._gram_ids.append(self.table.add_grams(grams))
         norms, barrier = sentence.norms, sentence.barrier
         for k, n in enumerate(norms):
             if n is not None:
@@ -67,27 +74,20 @@ class LangCorpus:
                         self.by_term_doc.setdefault((piece, self.docs[idx]), []).append(idx)
                         self.terms_in.setdefault(idx, []).append(piece)
 
-    def candidates(self, unit: Unit) -> list[Candidate]:
-        """A unit's candidate spans, cached while its document is being processed."""
-        found = self._candidates.get(id(unit))
+    def span_counts(self, term: str) -> TermCounts:
+        """Span counts over a term's units, computed once per term."""
+        found = self._term_counts.get(term)
         if found is None:
-            if len(self._candidates) > 4096:
-                self._candidates.clear()
-            found = self._candidates[id(unit)] = unit_candidates(unit, self.lang, word_key_fn(self.lang), self.adjacency)
+            ids = self.by_term.get(term, [])
+            found = self._term_counts[term] = term_counts([self._gram_ids[i] for i in ids])
         return found
 
-    def span_counts(self, term: str) -> Counter[tuple[str, ...]]:
-        """Span counts over a term's units, computed once per term."""
-        if term not in self._span_counts:
-            self._span_counts[term] = span_counts(self.units_of(term))
-        return self._span_counts[term]
-
-    def rivals(self, term: str, doc: str) -> list[tuple[int, Counter[tuple[str, ...]]]]:
+    def rivals(self, term: str, doc: str) -> list[tuple[int, dict[int, int]]]:
         """Other terms sharing the term's sentences in ``doc`` (not nested in it or it in them)."""
         names: set[str] = set()
         for i in self.by_term_doc.get((term, doc), []):
             names.update(t for t in self.terms_in.get(i, []) if t not in term and term not in t)
-        return [(len(self.by_term[t]), self.span_counts(t)) for t in sorted(names)]
+        return [(len(self.by_term[t]), self.span_counts(t).by_id) for t in sorted(names)]
 
     def count(self, term: str) -> int:
         """Units of the whole corpus holding the term."""

@@ -16,9 +16,5 @@ MAX_EXAMPLES = 3
 def examples_for(term: str, units: Sequence[Unit], limit: int = MAX_EXAMPLES) -> tuple[tuple[str, str], ...]:
     """(Chinese, aligned translation) pairs holding ``term``, best first."""
     holding = [u for u in units if term in u.zh]
-    ordered = sorted(holding, key=lambda u: _only_the_term(u.zh, term))  # stable: text order kept
+    ordered = sorted(holding, key=lambda u: len(u.letters) <= len(term) + 1)  # stable: text order kept
     return tuple((u.zh, u.sentence.text) for u in ordered[:limit])
-
-
-def _only_the_term(zh: str, term: str) -> bool:
-    return len("".join(c for c in zh if c.isalnum())) <= len(term) + 1

@@ -235,8 +235,8 @@ def _term_row(
     doc_units = corpus.units_of(cand.term, name)
     lex = lexicon_for(cand.term, cand.words, lang, learned)
     scored = score_candidates(cand.term, doc_units, corpus.count(cand.term), corpus.span_counts(cand.term),
-                              corpus.counts, lex, key_fn, lang, corpus.rivals(cand.term, name),
-                              lambda w: other_word_keys(w, lang), corpus.candidates, skip)
+                              corpus.table, lex, lang, corpus.rivals(cand.term, name),
+                              lambda w: other_word_keys(w, lang), skip)
     marks, numbers = term_pinyin(tuple(segment.cut(cand.term)))
     examples = examples_for(cand.term, doc_units)
     if scored:

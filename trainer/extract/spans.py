@@ -94,7 +94,8 @@ def _grams(seq: list[str], limit: int, out: set[tuple[str, ...]]) -> None:
             out.add(tuple(seq[i:i + n]))
 
 
-Span = tuple[tuple[str, ...], str, str | None, str | None]  # key, surface, left/right neighbour
+#: key, surface, left/right neighbour, index of its first word among the sentence's content words
+Span = tuple[tuple[str, ...], str, str | None, str | None, int]
 
 
 def _neighbour(s: Sentence, k: int, towards: int) -> str | None:
@@ -106,13 +107,16 @@ def _neighbour(s: Sentence, k: int, towards: int) -> str | None:
 
 
 def spans(s: Sentence, lang: str) -> list[Span]:
-    """(key, surface text, left and right neighbours) of every candidate span of a sentence."""
+    """(key, surface text, left and right neighbours, first content word) of
+    every candidate span of a sentence."""
     out = []
     limit = MAX_CONTENT[lang]
     toks = s.tokens
+    start = -1
     for i in range(len(toks)):
         if s.norms[i] is None:
             continue
+        start += 1
         key: list[str] = []
         for j in range(i, len(toks)):
             if j > i and s.barrier[j]:
@@ -122,7 +126,8 @@ def spans(s: Sentence, lang: str) -> list[Span]:
             key.append(s.norms[j])
             if len(key) > limit:
                 break
-            out.append((tuple(key), s.text[toks[i].start:toks[j].end], _neighbour(s, i, -1), _neighbour(s, j, 1)))
+            out.append((tuple(key), s.text[toks[i].start:toks[j].end], _neighbour(s, i, -1), _neighbour(s, j, 1),
+                        start))
     return out
 
 

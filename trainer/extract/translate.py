@@ -20,9 +20,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable, Sequence
+
+import numpy as np
 
 from trainer.extract.spans import Sentence, clean, spans
+
+if TYPE_CHECKING:
+    from trainer.extract.spantable import SpanTable, TermCounts
 
 W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL, W_CUT = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0, 0.3
 #: Adjacent words this cohesive form one compound a span should not cut.
@@ -54,7 +60,7 @@ class Lexicon:
     weak: tuple[frozenset[str], ...] = ()  # per part, keys that match only loosely (no tones)
     weak_key: Callable[[str], str] | None = None  # span word key -> its loose form
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         return frozenset().union(*self.parts, *self.senses)
 
@@ -68,6 +74,17 @@ class Unit:
     grams: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     words: tuple[str, ...] = ()
 
+    @cached_property
+    def letters(self) -> str:
+        """The Chinese text without punctuation or spaces (is it just a title?)."""
+        return "".join(c for c in self.zh if c.isalnum())
+
+    @cached_property
+    def word_pairs(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Distinct words of two characters or more, with their character pairs."""
+        words = dict.fromkeys(w for w in self.words if len(w) >= 2)
+        return tuple((w, _pairs(w)) for w in words)
+
 
 @dataclass(frozen=True)
 class Scored:
@@ -77,30 +94,24 @@ class Scored:
     evidence: tuple[str, ...]
 
 
-def span_counts(units: Sequence[Unit]) -> Counter[tuple[str, ...]]:
-    """In how many of these units each candidate key occurs."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    for u in units:
-        counts.update(u.grams)
-    return counts
-
-
 def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) -> frozenset[str]:
     """Keys of the sentence's other Chinese words (not inside the term, and not
     overlapping it: 水利工程 next to 农田水利): what they explain is not the
     term's.  A word holding the term still counts (基础设施 explains
     "infrastructures", not 设施)."""
     out: set[str] = set()
-    for w in unit.words:
-        if len(w) >= 2 and w not in term and (term in w or not _shares_word(w, term)):
+    # Two words sharing two characters in a row (水利工程 and 农田水利 share
+    # 水利): what one explains, the other may render too.
+    shared = _pairs(term)
+    for w, pairs in unit.word_pairs:
+        if w not in term and (term in w or shared.isdisjoint(pairs)):
             out |= keys_of(w)
     return frozenset(out)
 
 
-def _shares_word(w: str, term: str) -> bool:
-    """Whether two Chinese words share two characters in a row (水利工程 and
-    农田水利 share 水利: what one explains, the other may render too)."""
-    return any(w[i:i + 2] in term for i in range(len(w) - 1))
+def _pairs(word: str) -> frozenset[str]:
+    """A word's runs of two characters."""
+    return frozenset(word[i:i + 2] for i in range(len(word) - 1))
 
 
 def lexical_score(
@@ -139,11 +150,12 @@ def lexical_score(
     return score, ",".join(sorted(set(hit)))
 
 
-def _is_title(zh: str, term: str) -> bool:
-    return "".join(c for c in zh if c.isalnum()) == term
+def _is_title(unit: Unit, term: str) -> bool:
+    return unit.letters == term
 
 
-Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float]  # key, raw surface, lexical keys, cut cost
+#: key, raw surface, lexical keys, cut cost, index of its first word among the content words
+Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float, int]
 #: Largest lexical score a span can get (recall 1 + name bonus, full precision).
 LEX_MAX = 0.6 * 1.5 + 0.15
 
@@ -164,7 +176,7 @@ def unit_candidates(
     """Distinct candidate spans of a unit, first occurrence first, with the cost of
     cutting through a compound at either edge ("trợ" out of "hỗ trợ").  Surfaces
     are raw text: only the few spans that get fully scored are cleaned."""
-    seen: dict[tuple[str, ...], tuple[str, float]] = {}
+    seen: dict[tuple[str, ...], tuple[str, float, int]] = {}
     pair: dict[tuple[str | None, str | None], float] = {}  # cohesion, once per word pair
 
     def coh(a: str | None, b: str | None) -> float:
@@ -173,7 +185,7 @@ def unit_candidates(
             found = pair[(a, b)] = cohesion(a, b, counts) if counts is not None else 0.0
         return found
 
-    for key, surface, left, right in spans(unit.sentence, lang):
+    for key, surface, left, right, start in spans(unit.sentence, lang):
         if key not in seen:
             cut = 0.0
             if counts is not None:
@@ -187,8 +199,10 @@ def unit_candidates(
                 outer = coh(key[-1], right)
                 if outer >= CUT and outer >= (coh(key[-2], key[-1]) if long else 0.0):
                     cut += outer
-            seen[key] = (surface, cut)
-    return [(key, surface, tuple(word_key(w) for w in key), cut) for key, (surface, cut) in seen.items()]
+            seen[key] = (surface, cut, start)
+    keys = [word_key(w) for w in unit.sentence.norms if w is not None]  # per content word
+    return [(key, surface, tuple(keys[start:start + len(key)]), cut, start)
+            for key, (surface, cut, start) in seen.items()]
 
 
 def term_position(zh: str, term: str) -> float:
@@ -218,92 +232,199 @@ def score_candidates(
     term: str,
     doc_units: Sequence[Unit],
     n_term: int,
-    covered: Counter[tuple[str, ...]],
-    counts: Counter[tuple[str, ...]],
+    covered: TermCounts,
+    table: SpanTable,
     lex: Lexicon,
-    word_key: Callable[[str], str],
     lang: str,
-    rivals: Sequence[tuple[int, Counter[tuple[str, ...]]]] = (),
+    rivals: Sequence[tuple[int, dict[int, int]]] = (),
     keys_of: Callable[[str], frozenset[str]] = lambda _w: frozenset(),
-    candidates_of: Callable[[Unit], list[Candidate]] | None = None,
     skip: Callable[[tuple[str, ...]], bool] | None = None,
 ) -> list[Scored]:
     """The candidates for ``term`` in one document that can win, best first.
 
     ``n_term`` and ``covered`` count the term's units in the whole corpus and
-    the spans in them; ``rivals`` are the other terms of the same sentences, as (occurrence count,
-    span counts over their units): a span that goes better with a rival (the
-    "villages" of 贫困村 next to 驻村工作队) is explained away.  Cheap
-    statistics rank the spans first; dictionary work is done only for spans
-    that could still overtake the best one.
+    the spans in them; ``table`` numbers spans and holds each unit's span arrays
+    and the corpus-wide span counts; ``rivals`` are the other terms of the same
+    sentences, as (occurrence count, span counts over their units): a span that
+    goes better with a rival (the "villages" of 贫困村 next to 驻村工作队) is
+    explained away.  Cheap statistics rank all spans at once (array
+    operations); dictionary work is done only for spans that could still
+    overtake the best one.
     """
-    w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
-    pool: dict[tuple[str, ...], tuple[float, str, bool, int, tuple[str, ...]]] = {}
+    pool = _cheap_pool(term, doc_units, n_term, covered, table, lex, skip)
+    return best_first(_full_scores(term, doc_units, n_term, pool, table, lex, lang, rivals, keys_of))
+
+
+@dataclass(frozen=True)
+class _Pool:
+    """Distinct candidate spans of a term's sentences, ranked by cheap score."""
+
+    cheap: list[float]
+    ids: list[int]
+    n_tp: list[int]
+    n_p: list[int]
+    supported: list[bool]  # some word has a dictionary key of the term, or is in its pinyin
+    lex_bound: list[float]  # the most lexical_score can give the span
+    #: Position of the first supported span at or after each position: once the
+    #: best score is out of cheap reach, unsupported spans cannot win.
+    next_supported: list[int]
+    where: list[tuple[int, int]]  # (unit, candidate index in it; -1: the whole title)
+
+
+def _cheap_pool(
+    term: str, doc_units: Sequence[Unit], n_term: int, covered: TermCounts, table: SpanTable, lex: Lexicon,
+    skip: Callable[[tuple[str, ...]], bool] | None,
+) -> _Pool:
+    """Association, coverage, length, cut and position of every span, as arrays.
+
+    A span met in several sentences is ranked where it first occurs; a term
+    met once next to a frequent term's spans drops those it shares only one
+    sentence with and no dictionary key (noise).
+    """
     max_words = int(2 * lex.expected_words + 2)  # longer spans lose on length anyway
-    length_cost = [W_LEN * abs(math.log((n + 1) / (lex.expected_words + 1))) for n in range(max_words + 1)]
-    covered_get, counts_get = covered.get, counts.get
-    allkeys = lex.keys
-    frequent = n_term >= 3
-    for u, unit in enumerate(doc_units):
-        title = _is_title(unit.zh, term)
-        # Only a term met once here has nothing better than position to go on.
-        zh_pos, zh_len = term_position(unit.zh, term), (len(unit.zh) if len(doc_units) == 1 else 0)
-        cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
-        if title:
-            whole_key = tuple(n for n in unit.sentence.norms if n)
-            whole_cost = W_LEN * abs(math.log((len(whole_key) + 1) / (lex.expected_words + 1)))
-            pool.setdefault(whole_key, (_cheap(covered_get(whole_key, 1), counts_get(whole_key, 1), n_term)
-                                        - whole_cost + W_TITLE, clean(unit.sentence.text), True, u,
-                                        tuple(map(word_key, whole_key))))
-        positional = zh_len >= POS_MIN_CHARS
-        # The hot loop (every span of every sentence of the term): _cheap and
-        # distortion inlined, same arithmetic.
-        text, text_size = unit.sentence.text, max(1, len(unit.sentence.text))
-        for key, surface, wkeys, cut in cands:
-            size = len(key)
-            if size > max_words or key in pool or (skip is not None and skip(key)):
-                continue
-            n_tp = covered_get(key, 0)
-            if n_tp == 1 and frequent and allkeys.isdisjoint(wkeys):
-                continue  # seen once next to a frequent term, no dictionary support: noise
-            n_p = counts_get(key, 1)
-            if n_p < n_tp:
-                n_p = n_tp
-            cheap = W_ASSOC * n_tp / (n_term + n_p - n_tp + SMOOTH) + W_COVER * (n_tp / n_term if n_tp < n_term else 1.0)
-            cheap -= length_cost[size] + W_CUT * cut
-            if positional:  # where the span sits (its first occurrence), 0..1
-                cheap -= distortion(zh_pos, (text.find(surface) + len(surface) / 2) / text_size, zh_len)
-            pool[key] = (cheap, surface, False, u, wkeys)
-    ranked = sorted(pool.items(), key=lambda item: -item[1][0])
+    length_cost = np.array([W_LEN * abs(math.log((n + 1) / (lex.expected_words + 1))) for n in range(max_words + 1)])
+    for unit in doc_units:  # number their words first: the term's keys are looked up among them
+        table.unit_spans(unit)
+    term_keys = table.word_ids(lex.keys)
+    named = table.words_in(doc_units, lex.pinyin) if lex.pinyin else np.zeros(0, dtype=np.int64)
+    # Only a term met once here has nothing better than position to go on.
+    zh_len = len(doc_units[0].zh) if len(doc_units) == 1 else 0
+    zh_pos = term_position(doc_units[0].zh, term) if zh_len >= POS_MIN_CHARS else 0.0
+    blocks = [_unit_block(term, u, unit, table, lex, n_term, covered, max_words, term_keys, named, skip)
+              for u, unit in enumerate(doc_units)]
+    ids, n_tp, n_p, keep, supported, bound, size, cut, pos, whole_cheap, unit_of, index = (
+        np.concatenate(parts) if len(blocks) > 1 else parts[0] for parts in zip(*blocks))
+    chosen = np.flatnonzero(keep)
+    _, first = np.unique(ids[chosen], return_index=True)
+    chosen = chosen[np.sort(first)]
+    a, p = n_tp[chosen], n_p[chosen]
+    # _cheap, term for term (same float operations, so the same ranking as a loop).
+    cheap = W_ASSOC * a / (n_term + p - a + SMOOTH) + W_COVER * np.where(a < n_term, a / n_term, 1.0)
+    sizes = np.minimum(size[chosen], max_words)
+    cheap = cheap - (length_cost[sizes] + W_CUT * cut[chosen])
+    if zh_len >= POS_MIN_CHARS:
+        cheap = cheap - W_POS * np.maximum(0.0, np.abs(zh_pos - pos[chosen]) - POS_SLACK)
+    whole = index[chosen] < 0
+    cheap = np.where(whole, whole_cheap[chosen], cheap)
+    order = np.argsort(-cheap, kind="stable")  # ties keep first-occurrence order
+    ranked, cheap = chosen[order], cheap[order]
+    good = supported[ranked]
+    at = np.where(good, np.arange(len(ranked)), len(ranked))
+    following = np.minimum.accumulate(at[::-1])[::-1]
+    return _Pool(cheap.tolist(), ids[ranked].tolist(), n_tp[ranked].tolist(), n_p[ranked].tolist(),
+                 good.tolist(), bound[ranked].tolist(), following.tolist(),
+                 list(zip(unit_of[ranked].tolist(), index[ranked].tolist())))
+
+
+_Block = tuple[np.ndarray, ...]
+
+
+def _unit_block(
+    term: str, u: int, unit: Unit, table: SpanTable, lex: Lexicon, n_term: int, covered: TermCounts,
+    max_words: int, term_keys: np.ndarray, named: np.ndarray, skip: Callable[[tuple[str, ...]], bool] | None,
+) -> _Block:
+    """One unit's spans as arrays: id, counts, kept or not, dictionary support,
+    size, cut, position, a title's own cheap score, unit and candidate index.
+    ``named`` are the span words found in the term's pinyin (a transcribed name)."""
+    spans = table.unit_spans(unit)
+    n = len(spans.ids)
+    n_tp = covered.lookup(spans.ids)
+    counts = table.unit_counts()
+    n_p = np.maximum(counts[spans.ids], n_tp) if n else np.zeros(0, dtype=np.int64)
+    hits = spans.count(_member(spans.word_ids, term_keys))
+    supported = hits > 0
+    keep = spans.size <= max_words
+    if n_term >= 3:  # seen once next to a frequent term, no dictionary support: noise
+        keep &= ~((n_tp == 1) & ~supported)
+    # lexical_score: 0.6 recall (at most 1) + 0.15 precision (dictionary hits per
+    # word), + 0.6 * 0.5 for a transcribed name.
+    bound = 0.6 + 0.15 * hits / np.maximum(spans.size, 1) + 1e-9  # (float rounding)
+    if len(named):
+        name = spans.count(_member(spans.norm_ids, named)) > 0
+        supported |= name
+        bound = np.where(name, LEX_MAX, bound)
+    if skip is not None:
+        cands = spans.cands
+        keep &= ~np.array([bool(k) and skip(cands[i][0]) for i, k in enumerate(keep.tolist())], dtype=bool)
+    block = (spans.ids, n_tp, n_p, keep, supported, bound, spans.size, spans.cut, spans.pos,
+             np.zeros(n), np.full(n, u), np.arange(n))
+    if not _is_title(unit, term):
+        return block
+    # The whole translated title renders a term that is the whole Chinese title.
+    key = tuple(w for w in unit.sentence.norms if w)
+    at = table.span_id(key)
+    tp = covered.get(at, 1)
+    np_ = max(table.unit_count(table.find_span(key)), tp)
+    cost = W_LEN * abs(math.log((len(key) + 1) / (lex.expected_words + 1)))
+    cheap = _cheap(tp, np_, n_term) - cost + W_TITLE
+    backed = not lex.keys.isdisjoint(map(table.word_key, key)) or bool(lex.pinyin and _named(key, lex.pinyin))
+    whole = (at, tp, np_, True, backed, LEX_MAX, 0, 0.0, 0.0, cheap, u, -1)
+    return tuple(np.concatenate((np.array([w]), b)) for w, b in zip(whole, block))
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Which values are in a sorted array (np.isin is slow on small arrays)."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[at] == values
+
+
+def _named(key: Sequence[str], pinyin: str) -> bool:
+    """Whether a span word is part of the term's pinyin (names: "Xi" in "xijinping")."""
+    return any(map(pinyin.__contains__, key))
+
+
+def _full_scores(
+    term: str, doc_units: Sequence[Unit], n_term: int, pool: _Pool, table: SpanTable, lex: Lexicon, lang: str,
+    rivals: Sequence[tuple[int, dict[int, int]]], keys_of: Callable[[str], frozenset[str]],
+) -> list[Scored]:
+    """Dictionary and rival evidence for the spans that can still win, best cheap score first."""
+    w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
     scored: list[Scored] = []
     best = -math.inf
     others_cache: dict[int, frozenset[str]] = {}
-    pinyin = lex.pinyin
-    for key, (cheap, surface, whole, u, wkeys) in ranked:
+    allkeys = lex.keys
+    cands = [table.unit_spans(unit).cands for unit in doc_units]
+    r, size = 0, len(pool.cheap)
+    while r < size:
+        cheap, span_id, n_tp, n_p, (u, i) = pool.cheap[r], pool.ids[r], pool.n_tp[r], pool.n_p[r], pool.where[r]
         full = len(scored) <= MAX_KEPT  # still collecting alternatives: score everything
         if not full and cheap + w_lex * LEX_MAX < best:
             break
-        # Without a dictionary hit the lexical score is at most 0.
-        if not full and cheap < best and allkeys.isdisjoint(wkeys) and not (pinyin and any(map(pinyin.__contains__, key))):
+        # Without a dictionary hit the lexical score is at most 0; the spans after
+        # this one rank lower still, so skip to the next one with a hit.
+        if not full and cheap < best and not pool.supported[r]:
+            r = pool.next_supported[r]
             continue
+        r += 1
+        if not full and cheap + w_lex * pool.lex_bound[r - 1] < best:
+            continue  # cannot catch up even with its best possible lexical score
+        whole = i < 0
+        unit = doc_units[u]
+        if whole:
+            key = tuple(w for w in unit.sentence.norms if w)
+            surface, wkeys = clean(unit.sentence.text), tuple(map(table.word_key, key))
+        else:
+            key, surface, wkeys, _cut, _start = cands[u][i]
         # Words explained by another Chinese word in any sentence showing the span.
         others: frozenset[str] = frozenset()
-        for v, unit in enumerate(doc_units):
-            if v == u or key in unit.grams:
+        for v, other in enumerate(doc_units):
+            if v == u or key in other.grams:
                 if v not in others_cache:
-                    others_cache[v] = other_keys(unit, term, keys_of) - allkeys
+                    others_cache[v] = other_keys(other, term, keys_of) - allkeys
                 others |= others_cache[v]
         lexs, hits = lexical_score(key, wkeys, lex, others)
         if not full and cheap + w_lex * lexs < best:
             continue
-        n_tp = covered.get(key, 1 if whole else 0)
-        n_p = max(counts.get(key, 1), n_tp)
         assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
         rival = 0.0
-        for n_r, r in rivals:
-            c = r.get(key)
+        for n_r, rival_counts in rivals:
+            c = rival_counts.get(span_id)
             if c:
-                rival = max(rival, c / (n_r + n_p - c + SMOOTH))
+                c = c / (n_r + n_p - c + SMOOTH)
+                if c > rival:
+                    rival = c
         # A span the dictionary ties to the whole term is explained away far less.
         score = cheap + w_lex * lexs - W_RIVAL * max(0.0, rival - assoc) * (0.3 if lexs >= 0.6 else 1.0)
         best = max(best, score)
@@ -313,7 +434,7 @@ def score_candidates(
         if whole:
             evidence.append("whole title")
         scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence)))
-    return best_first(scored)
+    return scored
 
 
 def best_first(scored: Sequence[Scored]) -> list[Scored]:
