@@ -30,6 +30,7 @@ class UnitSpans:
 
     cands: list[Candidate]  # key, raw surface, word keys, cut cost, first word: for the spans scored in full
     ids: np.ndarray  # span id of each candidate
+    units: np.ndarray  # how many units of the corpus hold it
     size: np.ndarray  # content words in it
     cut: np.ndarray  # cost of cutting a compound at its edges
     pos: np.ndarray  # where its first occurrence's middle sits in the sentence, 0..1
@@ -115,6 +116,7 @@ class SpanTable:
         for i in ids:
             counts[i] += 1
         self._counts = None
+        self._spans.clear()  # their unit counts are out of date
         return np.array(ids, dtype=np.int64)
 
     def unit_count(self, span_id: int | None) -> int:
@@ -157,7 +159,8 @@ class SpanTable:
         words = [w for w in unit.sentence.norms if w is not None]
         return UnitSpans(
             cands,
-            np.array([self.span_id(c[0]) for c in cands], dtype=np.int64),
+            ids := np.array([self.span_id(c[0]) for c in cands], dtype=np.int64),
+            self.unit_counts()[ids],
             np.array([len(c[0]) for c in cands], dtype=np.int64),
             np.array([c[3] for c in cands], dtype=np.float64),
             np.array([(text.find(c[1]) + len(c[1]) / 2) / text_size for c in cands], dtype=np.float64),

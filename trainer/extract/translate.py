@@ -295,8 +295,9 @@ def _cheap_pool(
     ids, n_tp, n_p, keep, supported, bound, size, cut, pos, whole_cheap, unit_of, index = (
         np.concatenate(parts) if len(blocks) > 1 else parts[0] for parts in zip(*blocks))
     chosen = np.flatnonzero(keep)
-    _, first = np.unique(ids[chosen], return_index=True)
-    chosen = chosen[np.sort(first)]
+    if len(blocks) > 1 or (len(index) and index[0] < 0):  # a unit's own spans are already distinct
+        _, first = np.unique(ids[chosen], return_index=True)
+        chosen = chosen[np.sort(first)]
     a, p = n_tp[chosen], n_p[chosen]
     # _cheap, term for term (same float operations, so the same ranking as a loop).
     cheap = W_ASSOC * a / (n_term + p - a + SMOOTH) + W_COVER * np.where(a < n_term, a / n_term, 1.0)
@@ -329,8 +330,7 @@ def _unit_block(
     spans = table.unit_spans(unit)
     n = len(spans.ids)
     n_tp = covered.lookup(spans.ids)
-    counts = table.unit_counts()
-    n_p = np.maximum(counts[spans.ids], n_tp) if n else np.zeros(0, dtype=np.int64)
+    n_p = np.maximum(spans.units, n_tp)
     hits = spans.count(_member(spans.word_ids, term_keys))
     supported = hits > 0
     keep = spans.size <= max_words
