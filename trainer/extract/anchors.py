@@ -15,7 +15,7 @@ from typing import Sequence
 
 from trainer.extract import dictionary
 from trainer.extract.pinyin import plain_syllables
-from trainer.extract.text import fold, is_function_word, latin_tokens
+from trainer.extract.text import fold, is_function_word, latin_words
 
 _NUMBER = re.compile(r"\d+")
 
@@ -52,10 +52,19 @@ def tr_word_key(word: str, lang: str) -> str:
     return fold(word) if lang == "vi" else dictionary.key(word)
 
 
+@lru_cache(maxsize=200_000)
+def _content_word_key(word: str, lang: str) -> str | None:
+    """A translated word's key, None for function words and very short words."""
+    if not is_function_word(word, lang) and len(word) > (1 if lang == "vi" else 2):
+        return tr_word_key(word, lang)
+    return None
+
+
 def tr_keys(sentence: str, lang: str) -> frozenset[str]:
     """Anchor keys of a translated sentence: its content words and numbers."""
     out: set[str] = set(numbers(sentence))
-    for tok in latin_tokens(sentence):
-        if not is_function_word(tok.text, lang) and len(tok.text) > (1 if lang == "vi" else 2):
-            out.add(tr_word_key(tok.text, lang))
+    for word in latin_words(sentence):
+        key = _content_word_key(word, lang)
+        if key is not None:
+            out.add(key)
     return frozenset(out)

@@ -24,8 +24,10 @@ def _identifier() -> Any:
 
 
 def vi_ratio(text: str) -> float:
-    letters = [c for c in text.lower() if c.isalpha()]
-    return sum(1 for c in letters if c in _VI_ONLY) / len(letters) if letters else 0.0
+    """Share of letters only Vietnamese writes (all of _VI_ONLY are lower-case letters)."""
+    lower = text.lower()
+    letters = sum(map(str.isalpha, lower))
+    return sum(map(lower.count, _VI_ONLY)) / letters if letters else 0.0
 
 
 def identify(text: str) -> str:
