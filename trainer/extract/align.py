@@ -32,16 +32,21 @@ class Bead:
 
 
 def _bitmasks(zh_keys: Sequence[frozenset[str]], tr_keys: Sequence[frozenset[str]]) -> tuple[list[int], list[int]]:
-    """Key sets as int bit masks, one bit per distinct key of the document.
+    """Key sets as int bit masks, one bit per key found on both sides.
 
-    The DP asks for unions and intersection sizes of the sets of 1-2 sentences
-    at every cell; on ints that is one C operation instead of building sets.
+    The DP asks for intersection sizes of the keys of 1-2 sentences at every
+    cell; on ints that is one C operation instead of building sets.  Keys of one
+    side only never meet, so they need no bit (set sizes are counted apart).
     """
-    bits: dict[str, int] = {}
-    for keys in (*zh_keys, *tr_keys):
-        for k in keys:
-            bits.setdefault(k, 1 << len(bits))
-    return ([sum(bits[k] for k in keys) for keys in zh_keys], [sum(bits[k] for k in keys) for keys in tr_keys])
+    shared = frozenset().union(*zh_keys) & frozenset().union(*tr_keys)
+    bits = {k: 1 << i for i, k in enumerate(shared)}
+    return ([sum(bits[k] for k in keys & shared) for keys in zh_keys],
+            [sum(bits[k] for k in keys & shared) for keys in tr_keys])
+
+
+def _sizes(keys: Sequence[frozenset[str]]) -> tuple[list[int], list[int]]:
+    """Sizes of each key set and of the union of each with the next (0-padded)."""
+    return [len(k) for k in keys], [len(a | b) for a, b in zip(keys, keys[1:])] + [0]
 
 
 def _pairs(values: Sequence[int], n: int) -> list[int]:
@@ -77,7 +82,7 @@ def align(
     t2 = [b + 8.0 for b in _pairs(tr_lengths, m)]
     zm1, tm1 = _bitmasks(zh_keys, tr_keys)
     zm2, tm2 = [a | b for a, b in zip(zm1, zm1[1:])], [a | b for a, b in zip(tm1, tm1[1:])] + [0]
-    tc1, tc2 = [t.bit_count() for t in tm1], [t.bit_count() for t in tm2]
+    (zc1, zc2), (tc1, tc2) = _sizes(zh_keys), _sizes(tr_keys)
     zero = 0 * ratio + 8.0
     half_z = [(lw * log((0 + 8.0) / z) ** 2) * 0.5 for z in z1]  # 1-0 beads
     half_t = [(lw * log(t / zero) ** 2) * 0.5 for t in t1]  # 0-1 beads
@@ -87,9 +92,9 @@ def align(
         back0, back1, back2 = back[i], back[i + 1], back[i + 2] if i + 2 <= n else []
         one, two = i < n, i + 1 < n
         if one:
-            za, zm, zc = z1[i], zm1[i], zm1[i].bit_count()
+            za, zm, zc = z1[i], zm1[i], zc1[i]
         if two:
-            zb, zmb, zcb = z2[i], zm2[i], zm2[i].bit_count()
+            zb, zmb, zcb = z2[i], zm2[i], zc2[i]
         for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
             c0 = row[j]
             if c0 == inf:
