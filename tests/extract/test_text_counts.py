@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer.extract.anchors import numbers, tr_keys, tr_word_key
+from trainer.extract.anchors import numbers, tr_keys, tr_word_key, word_keys, zh_keys
 from trainer.extract.langid import _VI_ONLY, vi_ratio
 from trainer.extract.text import cjk_ratio, is_cjk, is_function_word, latin_tokens, latin_words
 
@@ -59,3 +59,19 @@ def test_latin_words_are_the_token_texts(text: str) -> None:
        st.sampled_from(["fr", "en", "vi"]))
 def test_tr_keys_as_defined(sentence: str, lang: str) -> None:
     assert tr_keys(sentence, lang) == plain_tr_keys(sentence, lang)
+
+
+def plain_zh_keys(words: list[str], text: str, lang: str) -> frozenset[str]:
+    out: set[str] = set(numbers(text))
+    for w in words:
+        if len(w) >= 2 or w.isalpha():
+            out |= word_keys(w, lang)
+    return frozenset(out)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["中国", "发展", "驻村", "光山", "的", "了", "，", "2021", "年", "a", "GDP", " "]), max_size=12),
+       st.sampled_from(["fr", "en", "vi"]))
+def test_zh_keys_as_defined(words: list[str], lang: str) -> None:
+    text = "".join(words)
+    assert zh_keys(words, text, lang) == plain_zh_keys(words, text, lang)

@@ -41,11 +41,7 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
 
 def zh_keys(words: Sequence[str], text: str, lang: str) -> frozenset[str]:
     """Anchor keys of a segmented Chinese sentence."""
-    out: set[str] = set(numbers(text))
-    for w in words:
-        if len(w) >= 2 or w.isalpha():
-            out |= word_keys(w, lang)
-    return frozenset(out)
+    return numbers(text).union(*[word_keys(w, lang) for w in words if len(w) >= 2 or w.isalpha()])
 
 
 def tr_word_key(word: str, lang: str) -> str:
@@ -62,9 +58,6 @@ def _content_word_key(word: str, lang: str) -> str | None:
 
 def tr_keys(sentence: str, lang: str) -> frozenset[str]:
     """Anchor keys of a translated sentence: its content words and numbers."""
-    out: set[str] = set(numbers(sentence))
-    for word in latin_words(sentence):
-        key = _content_word_key(word, lang)
-        if key is not None:
-            out.add(key)
-    return frozenset(out)
+    return numbers(sentence).union(
+        {k for w in latin_words(sentence) if (k := _content_word_key(w, lang)) is not None}
+    )
