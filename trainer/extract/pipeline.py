@@ -76,7 +76,7 @@ class Document:
 def prepare(name: str, text: str, identify: Callable[[str], str]) -> Document:
     """Parse, segment and sentence-align one decoded file (``identify`` names the language)."""
     article = parse_article(name, text, identify)
-    words = tuple(tuple(ws) for ws in segment.cut_sentences(article.zh))
+    words = tuple(tuple(segment.cut(s)) for s in article.zh)
     lang = article.lang
     zk = [anchors.zh_keys(w, s, lang) for w, s in zip(words, article.zh)]
     tk = [anchors.tr_keys(s, lang) for s in article.translation]

@@ -7,7 +7,7 @@ commands never need it, so nothing here runs at import time.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Sequence
+from typing import Any
 
 
 @cache
@@ -32,31 +32,6 @@ def _idf() -> tuple[dict[str, float], float]:
 def cut(sentence: str) -> list[str]:
     """jieba's default (HMM on) cut: it finds recurring new words such as 驻村."""
     return list(_jieba().lcut(sentence))
-
-
-def cut_sentences(sentences: Sequence[str]) -> list[list[str]]:
-    """:func:`cut` of each sentence, with one jieba call for all of them.
-
-    jieba's per-call overhead costs as much as the cutting of a short sentence.
-    jieba cuts its input into blocks at every non-Han character and each
-    whitespace character comes out as a token of its own, so sentences joined
-    by "\\n" are cut exactly as they are alone, and the "\\n" tokens mark where
-    each one ends.  Sentences holding a "\\n" themselves, or ending with "\\r"
-    (jieba keeps "\\r\\n" as one token), are cut one by one.
-    """
-    if not sentences:
-        return []
-    if any("\n" in s or s.endswith("\r") for s in sentences):
-        return [cut(s) for s in sentences]
-    words = _jieba().lcut("\n".join(sentences))
-    out: list[list[str]] = []
-    start = 0
-    for _ in range(len(sentences) - 1):
-        end = words.index("\n", start)
-        out.append(words[start:end])
-        start = end + 1
-    out.append(words[start:])
-    return out
 
 
 def cut_term(term: str) -> tuple[str, ...]:
