@@ -11,6 +11,7 @@ py3langid's own scoring, so the answer is py3langid's, bit for bit.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -22,6 +23,7 @@ LANGS = ("fr", "en", "vi")
 #: bytes long); only speed depends on it, as every walk is checked.
 WINDOW = 8
 _VI_ONLY = set("ăắằẳẵặâấầẩẫậđêếềểễệôốồổỗộơớờởỡợưứừửữựảạẻẽẹỉịỏọủụỷỹỵ")
+_VI_CHARS = re.compile("[" + "".join(sorted(_VI_ONLY)) + "]")
 
 
 @cache
@@ -35,7 +37,7 @@ def vi_ratio(text: str) -> float:
     """Share of letters only Vietnamese writes (all of _VI_ONLY are lower-case letters)."""
     lower = text.lower()
     letters = sum(map(str.isalpha, lower))
-    return sum(map(lower.count, _VI_ONLY)) / letters if letters else 0.0
+    return len(_VI_CHARS.findall(lower)) / letters if letters else 0.0
 
 
 def identify(text: str) -> str:
