@@ -31,15 +31,27 @@ class Bead:
     tr: tuple[int, ...]
 
 
-def _length_cost(a: float, b: float, ratio: float) -> float:
-    return LENGTH_WEIGHT * math.log((b + 8.0) / (a * ratio + 8.0)) ** 2
+def _bitmasks(zh_keys: Sequence[frozenset[str]], tr_keys: Sequence[frozenset[str]]) -> tuple[list[int], list[int]]:
+    """Key sets as int bit masks, one bit per key found on both sides.
+
+    The DP asks for intersection sizes of the keys of 1-2 sentences at every
+    cell; on ints that is one C operation instead of building sets.  Keys of one
+    side only never meet, so they need no bit (set sizes are counted apart).
+    """
+    shared = frozenset().union(*zh_keys) & frozenset().union(*tr_keys)
+    bits = {k: 1 << i for i, k in enumerate(shared)}
+    return ([sum(bits[k] for k in keys & shared) for keys in zh_keys],
+            [sum(bits[k] for k in keys & shared) for keys in tr_keys])
 
 
-def _anchor_score(zh_keys: frozenset[str], tr_keys: frozenset[str]) -> float:
-    """Share of anchors in common, 0..1 (cosine over key sets)."""
-    if not zh_keys or not tr_keys:
-        return 0.0
-    return len(zh_keys & tr_keys) / math.sqrt(len(zh_keys) * len(tr_keys))
+def _sizes(keys: Sequence[frozenset[str]]) -> tuple[list[int], list[int]]:
+    """Sizes of each key set and of the union of each with the next (0-padded)."""
+    return [len(k) for k in keys], [len(a | b) for a, b in zip(keys, keys[1:])] + [0]
+
+
+def _pairs(values: Sequence[int], n: int) -> list[int]:
+    """Sums of two neighbours (``sum(values[i:i + 2])``); one more than needed, 0-padded."""
+    return [values[i] + values[i + 1] for i in range(n - 1)] + [0, 0]
 
 
 def align(
@@ -48,38 +60,92 @@ def align(
     zh_keys: Sequence[frozenset[str]],
     tr_keys: Sequence[frozenset[str]],
 ) -> list[Bead]:
-    """Best bead sequence covering both sides in order."""
+    """Best bead sequence covering both sides in order.
+
+    Cells are relaxed in row order, each pushing to its successors in the order
+    of SHAPES with a strict ``<``, so ties resolve as in the plain formulation
+    (cost[i][j] + prior + bead cost).  The bead costs are computed inline from
+    precomputed lengths and key bit masks: this loop is the extractor's hot spot.
+    """
     n, m = len(zh_lengths), len(tr_lengths)
     ratio = (sum(tr_lengths) + 1) / (sum(zh_lengths) + 1)
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost = [[inf] * (m + 1) for _ in range(n + 1)] + [[]]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)] + [[]]
     cost[0][0] = 0.0
     band = max(BAND, abs(n - m) + 5)
+    log, sqrt, lw, aw = math.log, math.sqrt, LENGTH_WEIGHT, ANCHOR_WEIGHT
+    p11, p12, p21, p22, p10, p01 = (SHAPES[s] for s in ((1, 1), (1, 2), (2, 1), (2, 2), (1, 0), (0, 1)))
+    z1 = [a * ratio + 8.0 for a in zh_lengths]
+    z2 = [a * ratio + 8.0 for a in _pairs(zh_lengths, n)]
+    t1 = [b + 8.0 for b in tr_lengths]
+    t2 = [b + 8.0 for b in _pairs(tr_lengths, m)]
+    zm1, tm1 = _bitmasks(zh_keys, tr_keys)
+    zm2, tm2 = [a | b for a, b in zip(zm1, zm1[1:])], [a | b for a, b in zip(tm1, tm1[1:])] + [0]
+    (zc1, zc2), (tc1, tc2) = _sizes(zh_keys), _sizes(tr_keys)
+    zero = 0 * ratio + 8.0
+    half_z = [(lw * log((0 + 8.0) / z) ** 2) * 0.5 for z in z1]  # 1-0 beads
+    half_t = [(lw * log(t / zero) ** 2) * 0.5 for t in t1]  # 0-1 beads
     for i in range(n + 1):
         centre = i * m / n if n else 0
+        row, row1, row2 = cost[i], cost[i + 1], cost[i + 2] if i + 2 <= n else []
+        back0, back1, back2 = back[i], back[i + 1], back[i + 2] if i + 2 <= n else []
+        one, two = i < n, i + 1 < n
+        if one:
+            za, zm, zc = z1[i], zm1[i], zc1[i]
+        if two:
+            zb, zmb, zcb = z2[i], zm2[i], zc2[i]
         for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
-            if cost[i][j] == inf:
+            c0 = row[j]
+            if c0 == inf:
                 continue
-            for (di, dj), prior in SHAPES.items():
-                ii, jj = i + di, j + dj
-                if ii > n or jj > m:
-                    continue
-                c = cost[i][j] + prior + _bead_cost(i, ii, j, jj, zh_lengths, tr_lengths, zh_keys, tr_keys, ratio)
-                if c < cost[ii][jj]:
-                    cost[ii][jj] = c
-                    back[ii][jj] = (di, dj)
+            if one:
+                if j < m:  # 1-1
+                    bead = lw * log(t1[j] / za) ** 2
+                    common = (zm & tm1[j]).bit_count()
+                    if common:
+                        bead -= aw * (common / sqrt(zc * tc1[j]))
+                    c = c0 + p11 + bead
+                    if c < row1[j + 1]:
+                        row1[j + 1] = c
+                        back1[j + 1] = (1, 1)
+                    if j + 1 < m:  # 1-2
+                        bead = lw * log(t2[j] / za) ** 2
+                        common = (zm & tm2[j]).bit_count()
+                        if common:
+                            bead -= aw * (common / sqrt(zc * tc2[j]))
+                        c = c0 + p12 + bead
+                        if c < row1[j + 2]:
+                            row1[j + 2] = c
+                            back1[j + 2] = (1, 2)
+                    if two:  # 2-1
+                        bead = lw * log(t1[j] / zb) ** 2
+                        common = (zmb & tm1[j]).bit_count()
+                        if common:
+                            bead -= aw * (common / sqrt(zcb * tc1[j]))
+                        c = c0 + p21 + bead
+                        if c < row2[j + 1]:
+                            row2[j + 1] = c
+                            back2[j + 1] = (2, 1)
+                        if j + 1 < m:  # 2-2
+                            bead = lw * log(t2[j] / zb) ** 2
+                            common = (zmb & tm2[j]).bit_count()
+                            if common:
+                                bead -= aw * (common / sqrt(zcb * tc2[j]))
+                            c = c0 + p22 + bead
+                            if c < row2[j + 2]:
+                                row2[j + 2] = c
+                                back2[j + 2] = (2, 2)
+                c = c0 + p10 + half_z[i]  # 1-0
+                if c < row1[j]:
+                    row1[j] = c
+                    back1[j] = (1, 0)
+            if j < m:  # 0-1
+                c = c0 + p01 + half_t[j]
+                if c < row[j + 1]:
+                    row[j + 1] = c
+                    back0[j + 1] = (0, 1)
     return _trace(back, n, m)
-
-
-def _bead_cost(i: int, ii: int, j: int, jj: int, zl: Sequence[int], tl: Sequence[int],
-               zk: Sequence[frozenset[str]], tk: Sequence[frozenset[str]], ratio: float) -> float:
-    a, b = sum(zl[i:ii]), sum(tl[j:jj])
-    if ii == i or jj == j:
-        return _length_cost(a, b, ratio) * 0.5
-    zkeys = frozenset().union(*zk[i:ii])
-    tkeys = frozenset().union(*tk[j:jj])
-    return _length_cost(a, b, ratio) - ANCHOR_WEIGHT * _anchor_score(zkeys, tkeys)
 
 
 def _trace(back: list[list[tuple[int, int] | None]], n: int, m: int) -> list[Bead]:

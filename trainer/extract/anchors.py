@@ -15,7 +15,7 @@ from typing import Sequence
 
 from trainer.extract import dictionary
 from trainer.extract.pinyin import plain_syllables
-from trainer.extract.text import fold, is_function_word, latin_tokens
+from trainer.extract.text import fold, is_function_word, latin_words
 
 _NUMBER = re.compile(r"\d+")
 
@@ -41,21 +41,23 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
 
 def zh_keys(words: Sequence[str], text: str, lang: str) -> frozenset[str]:
     """Anchor keys of a segmented Chinese sentence."""
-    out: set[str] = set(numbers(text))
-    for w in words:
-        if len(w) >= 2 or w.isalpha():
-            out |= word_keys(w, lang)
-    return frozenset(out)
+    return numbers(text).union(*[word_keys(w, lang) for w in words if len(w) >= 2 or w.isalpha()])
 
 
 def tr_word_key(word: str, lang: str) -> str:
     return fold(word) if lang == "vi" else dictionary.key(word)
 
 
+@lru_cache(maxsize=200_000)
+def _content_word_key(word: str, lang: str) -> str | None:
+    """A translated word's key, None for function words and very short words."""
+    if not is_function_word(word, lang) and len(word) > (1 if lang == "vi" else 2):
+        return tr_word_key(word, lang)
+    return None
+
+
 def tr_keys(sentence: str, lang: str) -> frozenset[str]:
     """Anchor keys of a translated sentence: its content words and numbers."""
-    out: set[str] = set(numbers(sentence))
-    for tok in latin_tokens(sentence):
-        if not is_function_word(tok.text, lang) and len(tok.text) > (1 if lang == "vi" else 2):
-            out.add(tr_word_key(tok.text, lang))
-    return frozenset(out)
+    return numbers(sentence).union(
+        {k for w in latin_words(sentence) if (k := _content_word_key(w, lang)) is not None}
+    )

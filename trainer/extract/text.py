@@ -49,10 +49,11 @@ def has_cjk(text: str) -> bool:
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK characters among letters: how 'Chinese' a paragraph is."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    # Counted with C-level loops (map, findall): this runs over every paragraph.
+    cjk = sum(map(str.isalpha, _CJK.findall(text)))
+    if not cjk:  # no letters at all, or no CJK ones
         return 0.0
-    return sum(1 for c in letters if is_cjk(c)) / len(letters)
+    return cjk / sum(map(str.isalpha, text))
 
 
 def fold(text: str) -> str:
@@ -99,6 +100,11 @@ class Token:
 def latin_tokens(sentence: str) -> list[Token]:
     """Words of a French/English/Vietnamese sentence; elided articles are own tokens."""
     return [Token(m.group(0), m.start(), m.end()) for m in _LATIN_WORD.finditer(sentence)]
+
+
+def latin_words(sentence: str) -> list[str]:
+    """The texts of :func:`latin_tokens`, without building tokens (for keys only)."""
+    return _LATIN_WORD.findall(sentence)
 
 
 def is_function_word(word: str, lang: str) -> bool:
