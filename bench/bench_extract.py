@@ -1,6 +1,6 @@
 """Extractor throughput against bare jieba, growth with corpus size, peak memory.
 
-usage: python bench/bench_extract.py [--copies N] [--scales 1,10]
+usage: python bench/bench_extract.py [--copies N] [--scales 1,10] [--workers 1,auto]
 
 The corpus repeats the bundled articles with perturbations (years shifted,
 paragraphs rotated, one sentence of each copy's translation dropped) so that
@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from trainer.extract.bundle import article_paths  # noqa: E402
 from trainer.extract.decode import decode_bytes  # noqa: E402
 from trainer.extract.langid import identify  # noqa: E402
+from trainer.extract.parallel import default_workers  # noqa: E402
 from trainer.extract.pipeline import extract_documents, prepare  # noqa: E402
 
 
@@ -52,12 +53,12 @@ def chinese_text(files: list[tuple[str, str]]) -> str:
     return "\n".join(line for _n, t in files for line in t.split("\n") if re.search(r"[\u4e00-\u9fff]", line))
 
 
-def run_extract(files: list[tuple[str, str]]) -> int:
+def run_extract(files: list[tuple[str, str]], workers: int | None = None) -> int:
     docs = [prepare(name, text, identify) for name, text in files]
-    return len(extract_documents(docs))
+    return len(extract_documents(docs, workers=workers))
 
 
-def measure(copies: int) -> dict[str, float]:
+def measure(copies: int, workers: int | None) -> dict[str, float]:
     import jieba
 
     files = corpus(copies)
@@ -66,10 +67,10 @@ def measure(copies: int) -> dict[str, float]:
     jieba.lcut(zh)
     t_jieba = time.perf_counter() - t0
     t0 = time.perf_counter()
-    rows = run_extract(files)
+    rows = run_extract(files, workers)
     t_extract = time.perf_counter() - t0
     size = sum(len(t.encode()) for _n, t in files)
-    return {"copies": copies, "bytes": size, "zh_chars": len(zh), "rows": rows,
+    return {"copies": copies, "bytes": size, "zh_chars": len(zh), "rows": rows, "workers": workers or default_workers(),
             "jieba_s": t_jieba, "extract_s": t_extract, "ratio": t_extract / t_jieba}
 
 
@@ -77,22 +78,27 @@ def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=20, help="copies of the 5 articles at scale 1")
     ap.add_argument("--scales", default="1,10")
+    ap.add_argument("--workers", default="1,auto",
+                    help="worker processes to measure, comma-separated ('auto': one per core)")
     args = ap.parse_args(argv)
+    counts = [None if w == "auto" else int(w) for w in args.workers.split(",")]
     t0 = time.perf_counter()
     run_extract(corpus(1))  # warm-up: jieba dictionary, CC-CEDICT, language model
     print(f"one-time loading (warm-up run): {time.perf_counter() - t0:.2f} s")
-    results = [measure(args.copies * int(s)) for s in args.scales.split(",")]
-    for r in results:
-        print(f"copies={r['copies']:5d} size={r['bytes'] / 1e6:6.2f} MB zh_chars={r['zh_chars']:8d} rows={r['rows']:7d} "
-              f"jieba={r['jieba_s']:6.2f}s extract={r['extract_s']:6.2f}s ratio={r['ratio']:.2f}")
-    if len(results) > 1:
-        a, b = results[0], results[-1]
-        growth = (b["extract_s"] / a["extract_s"]) / (b["bytes"] / a["bytes"])
-        print(f"growth: time x{b['extract_s'] / a['extract_s']:.1f} for size x{b['bytes'] / a['bytes']:.1f} "
-              f"(1.0 = linear): {growth:.2f}")
+    for workers in counts:
+        results = [measure(args.copies * int(s), workers) for s in args.scales.split(",")]
+        for r in results:
+            print(f"workers={r['workers']} copies={r['copies']:5d} size={r['bytes'] / 1e6:6.2f} MB "
+                  f"zh_chars={r['zh_chars']:8d} rows={r['rows']:7d} "
+                  f"jieba={r['jieba_s']:6.2f}s extract={r['extract_s']:6.2f}s ratio={r['ratio']:.2f}")
+        if len(results) > 1:
+            a, b = results[0], results[-1]
+            growth = (b["extract_s"] / a["extract_s"]) / (b["bytes"] / a["bytes"])
+            print(f"growth: time x{b['extract_s'] / a['extract_s']:.1f} for size x{b['bytes'] / a['bytes']:.1f} "
+                  f"(1.0 = linear): {growth:.2f}")
     files = corpus(args.copies)
     tracemalloc.start()
-    run_extract(files)
+    run_extract(files, workers=1)  # (forked workers' memory is not traced)
     _cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"peak traced memory at scale 1 ({sum(len(t.encode()) for _n, t in files) / 1e6:.2f} MB input): "

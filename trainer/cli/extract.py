@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines: one object per term, language and file.")
 @click.option("--deck", metavar="NAME", help="Store the terms as notes of this deck (updates it if it exists).")
 @click.option("--limit", default=60, show_default=True, help="Terms kept per article.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes translating terms [default: one per CPU core on large inputs]. "
+                   "The output does not depend on it.")
 @click.pass_obj
-def extract(settings: Settings, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int) -> None:
+def extract(
+    settings: Settings, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int, jobs: int | None
+) -> None:
     """Extract key terms, pinyin and translations from article FILES.
 
     Each file holds a Chinese article and its French, English or Vietnamese
@@ -38,7 +43,7 @@ def extract(settings: Settings, files: tuple[Path, ...], as_json: bool, deck: st
         click.echo(f"trainer: warning: {message}", err=True)
 
     docs = load_documents(list(files), warn)
-    rows = _run(docs, limit, show_progress=not as_json and len(docs) > 2)
+    rows = _run(docs, limit, jobs, show_progress=not as_json and len(docs) > 2)
     if not rows:
         raise InputError(", ".join(d.article.name for d in docs) + ": no terms could be extracted")
     if deck:
@@ -50,19 +55,19 @@ def extract(settings: Settings, files: tuple[Path, ...], as_json: bool, deck: st
         _table(rows)
 
 
-def _run(docs: Sequence[Document], limit: int, show_progress: bool) -> list[Row]:
+def _run(docs: Sequence[Document], limit: int, jobs: int | None, show_progress: bool) -> list[Row]:
     """Extract, with a progress bar on stderr for long runs."""
     from trainer.extract.pipeline import extract_documents
 
     if not show_progress:
-        return extract_documents(docs, limit)
+        return extract_documents(docs, limit, workers=jobs)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Translating terms", total=None)
         return extract_documents(
-            docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total), workers=jobs
         )
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
-from trainer.extract import anchors, segment
+from trainer.extract import anchors, parallel, segment
 from trainer.extract.align import Bead, align
 from trainer.extract.blocks import Article, parse_article
 from trainer.extract.corpus import LangCorpus, Pair, bead_texts
@@ -132,27 +132,50 @@ def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[T
     out = []
     for text, terms, n in zip(texts, ranked, limits):
         merged = rank_extra(terms, every, text, segment.idf, 2 * n, segment.pos)
-        boosted = [replace(t, score=t.score * (1 + SPREAD_BOOST * (spread.get(t.term, 1) - 1))) for t in merged]
+        # A single character is no key term (and words of two characters must not
+        # learn from anything shorter: see _translate).
+        boosted = [replace(t, score=t.score * (1 + SPREAD_BOOST * (spread.get(t.term, 1) - 1)))
+                   for t in merged if len(t.term) >= 2]
         out.append(drop_compositional(sorted(boosted, key=lambda t: (-t.score, t.term)), segment.idf)[:n])
     return out
 
 
-def extract_documents(docs: Sequence[Document], limit: int = 60, progress: Progress | None = None) -> list[Row]:
+def extract_documents(
+    docs: Sequence[Document], limit: int = 60, progress: Progress | None = None, workers: int | None = None,
+) -> list[Row]:
     """Rows for every term of every document, in input order then rank.
 
-    The cyclic garbage collector is paused meanwhile: the corpus indexes are
-    millions of small acyclic objects that it would rescan again and again.
+    ``workers`` processes translate terms (default: one per core for a large
+    input); the rows are the same whatever their number.  The cyclic garbage
+    collector is paused meanwhile: the corpus indexes are millions of small
+    acyclic objects that it would rescan again and again.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _extract(docs, limit, progress)
+        return _extract(docs, limit, progress, workers)
     finally:
         if enabled:
             gc.enable()
 
 
-def _extract(docs: Sequence[Document], limit: int, progress: Progress | None) -> list[Row]:
+@dataclass
+class _Shared:
+    """One extraction's corpus, terms and results so far: what workers read."""
+
+    docs: Sequence[Document]
+    terms: list[list[TermCandidate]]  # per document, by rank
+    corpora: dict[str, LangCorpus]
+    #: Renderings of words, by language: term -> (first document that learned it, keys).
+    learned: dict[str, dict[str, tuple[int, frozenset[str]]]] = field(default_factory=dict)
+    found: dict[tuple[int, int], Row] = field(default_factory=dict)
+    best: dict[tuple[int, int], Scored] = field(default_factory=dict)
+
+
+_Result = tuple[int, int, "Row | None", frozenset[str], "Scored | None"]  # doc, rank, row, keys, best span
+
+
+def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, workers: int | None) -> list[Row]:
     groups = group_documents(docs)
     terms_by_group = group_terms(groups, limit)
     corpora: dict[str, LangCorpus] = {}
@@ -164,32 +187,97 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None) ->
     for corpus in corpora.values():
         corpus.index_terms(all_terms)
     term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
-    jobs = [(d, rank, cand) for d, doc in enumerate(docs) for rank, cand in enumerate(term_of_doc[id(doc)])]
-    # Per document, words first, so that longer terms can inherit their renderings
-    # (精准扶贫 <- 扶贫); a document's sentences stay hot in the candidate cache.
-    jobs.sort(key=lambda job: (job[0], len(job[2].term) > 2))
-    learned: dict[str, dict[str, frozenset[str]]] = {lang: {} for lang in corpora}
-    found: dict[tuple[int, int], Row] = {}
-    best: dict[tuple[int, int], Scored] = {}
-    for done, (d, rank, cand) in enumerate(jobs):
-        doc = docs[d]
-        lang = doc.article.lang
-        row, keys, top = _term_row(doc, rank, cand, corpora[lang], learned[lang])
-        if row is not None:
-            found[(d, rank)] = row
-            if top is not None:
-                best[(d, rank)] = top
-            if len(cand.term) <= 2 and row.method == "aligned" and row.confidence >= LEARN_CONFIDENCE:
-                learned[lang].setdefault(cand.term, keys)
+    shared = _Shared(docs, [term_of_doc[id(doc)] for doc in docs], corpora)
+    total = sum(map(len, shared.terms))
+    if workers is None:
+        workers = parallel.default_workers() if total >= parallel.MIN_PARALLEL_JOBS else 1
+    pieces = parallel.chunks([len(t) for t in shared.terms], 4 * workers if workers > 1 else 1)
+    done = 0
+    # Words first (two characters at most), so that longer terms can inherit their
+    # renderings (精准扶贫 <- 扶贫): each document sees what its own and the earlier
+    # documents' words taught, as if they were translated one after the other.
+    for results in parallel.run(_translate_words, pieces, shared, workers):
+        for d, rank, row, keys, top in results:
+            _record(shared, d, rank, row, keys, top)
+        done += len(results)
         if progress:
-            progress(done + 1, len(jobs))
-    by_doc: dict[int, list[tuple[int, int]]] = {}
-    for k in best:
-        by_doc.setdefault(k[0], []).append(k)
-    for d, doc in enumerate(docs):
-        _one_to_one(by_doc.get(d, []), doc, term_of_doc[id(doc)], corpora[doc.article.lang],
-                    learned[doc.article.lang], found, best)
-    return [found[k] for k in sorted(found)]
+            progress(done, total)
+    for piece, part in zip(pieces, parallel.run(_translate_longer, pieces, shared, workers)):
+        for key, row, top in part:
+            shared.found[key] = row
+            if top is not None:
+                shared.best[key] = top
+        done += sum(len(t.term) > 2 for d in piece for t in shared.terms[d])
+        if progress:
+            progress(done, total)
+    return [shared.found[k] for k in sorted(shared.found)]
+
+
+def _record(shared: _Shared, d: int, rank: int, row: Row | None, keys: frozenset[str], top: Scored | None) -> None:
+    """Keep a term's row; a confidently rendered word teaches longer terms (first document wins)."""
+    if row is None:
+        return
+    shared.found[(d, rank)] = row
+    if top is not None:
+        shared.best[(d, rank)] = top
+    if len(row.term) <= 2 and row.method == "aligned" and row.confidence >= LEARN_CONFIDENCE:
+        shared.learned.setdefault(row.lang, {}).setdefault(row.term, (d, keys))
+
+
+def _translate_words(shared: _Shared, docs: range) -> list[_Result]:
+    """Rows of the words of some documents (a word of two characters has no
+    shorter term to learn from, so they need nothing learned)."""
+    out: list[_Result] = []
+    for d in docs:
+        doc = shared.docs[d]
+        corpus = shared.corpora[doc.article.lang]
+        for rank, cand in enumerate(shared.terms[d]):
+            if len(cand.term) <= 2:
+                out.append((d, rank, *_term_row(doc, rank, cand, corpus, {})))
+    return out
+
+
+def _translate_longer(shared: _Shared, docs: range) -> list[tuple[tuple[int, int], Row, Scored | None]]:
+    """Rows of the longer terms of some documents, then the one-to-one pass over
+    all their terms: every row of these documents that is new or changed."""
+    out: list[tuple[tuple[int, int], Row, Scored | None]] = []
+    so_far = _LearnedSoFar(shared.learned)
+    everything = {lang: {t: k for t, (_first, k) in by_term.items()} for lang, by_term in shared.learned.items()}
+    for d in docs:
+        doc = shared.docs[d]
+        lang = doc.article.lang
+        corpus = shared.corpora[lang]
+        found = {(d, rank): r for rank in range(len(shared.terms[d])) if (r := shared.found.get((d, rank))) is not None}
+        best = {k: b for k in found if (b := shared.best.get(k)) is not None}
+        for rank, cand in enumerate(shared.terms[d]):
+            if len(cand.term) > 2:
+                row, _keys_, top = _term_row(doc, rank, cand, corpus, so_far.up_to(lang, d))
+                if row is not None:
+                    found[(d, rank)] = row
+                    if top is not None:
+                        best[(d, rank)] = top
+        keys = [k for k in sorted(found) if k in best]
+        _one_to_one(keys, doc, shared.terms[d], corpus, everything.get(lang, {}), found, best)
+        out.extend((k, row, best.get(k)) for k, row in found.items() if row is not shared.found.get(k))
+    return out
+
+
+class _LearnedSoFar:
+    """Learned renderings as of each document, for documents taken in order."""
+
+    def __init__(self, learned: dict[str, dict[str, tuple[int, frozenset[str]]]]) -> None:
+        self._pending = {lang: sorted(((first, term, keys) for term, (first, keys) in by_term.items()),
+                                      key=lambda item: item[0], reverse=True)
+                         for lang, by_term in learned.items()}
+        self._known: dict[str, dict[str, frozenset[str]]] = {}
+
+    def up_to(self, lang: str, doc: int) -> dict[str, frozenset[str]]:
+        known = self._known.setdefault(lang, {})
+        pending = self._pending.get(lang, [])
+        while pending and pending[-1][0] <= doc:
+            _first, term, keys = pending.pop()
+            known[term] = keys
+        return known
 
 
 def _one_to_one(
