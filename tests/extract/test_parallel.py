@@ -1,4 +1,5 @@
-"""Translating terms on several cores gives the rows of one core, in the same order."""
+"""Translating terms on several cores gives the rows of one core, in the same
+order; and a file's rows do not depend on where it stands among the inputs."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from trainer.extract import parallel
 from trainer.extract.bundle import article_paths
 from trainer.extract.decode import decode_bytes
 from trainer.extract.langid import identify
-from trainer.extract.pipeline import _LearnedSoFar, extract_documents, prepare
+from trainer.extract.pipeline import extract_documents, prepare
 
 
 @given(st.lists(st.integers(0, 80), max_size=40), st.integers(1, 12))
@@ -31,13 +32,6 @@ def test_run_keeps_task_order_with_and_without_workers(monkeypatch) -> None:
     assert list(parallel.run(_square, tasks, 7, workers=3)) == expected
 
 
-def test_words_learned_in_later_documents_are_not_seen_earlier() -> None:
-    so_far = _LearnedSoFar({"fr": {"扶贫": (2, frozenset({"aide"})), "干部": (0, frozenset({"cadre"}))}})
-    assert so_far.up_to("fr", 1) == {"干部": frozenset({"cadre"})}
-    assert so_far.up_to("fr", 2) == {"干部": frozenset({"cadre"}), "扶贫": frozenset({"aide"})}
-    assert so_far.up_to("en", 2) == {}
-
-
 def test_rows_do_not_depend_on_the_number_of_workers() -> None:
     # The bundled articles: three French ones (words learned in one serve the
     # next), and one Chinese original with three translations.
@@ -45,3 +39,29 @@ def test_rows_do_not_depend_on_the_number_of_workers() -> None:
     one = extract_documents(docs, workers=1)
     assert one == extract_documents(docs, workers=3)
     assert [r.source for r in one] == sorted((r.source for r in one), key=[d.article.name for d in docs].index)
+
+
+def test_rows_do_not_depend_on_the_order_of_the_files() -> None:
+    # Words rendered in one French article teach longer terms in the others:
+    # the most confident rendering teaches, whichever file comes first.
+    docs = [prepare(p.name, decode_bytes(p.name, p.read_bytes()), identify) for p in article_paths()]
+    forward = extract_documents(docs, workers=1)
+    backward = extract_documents(docs[::-1], workers=1)
+    assert sorted(forward, key=lambda r: (r.source, r.rank)) == sorted(backward, key=lambda r: (r.source, r.rank))
+
+
+def test_the_most_confident_rendering_of_a_word_teaches_whatever_the_order() -> None:
+    from trainer.extract.pipeline import Row, _record, _Shared
+
+    def row(confidence: float) -> Row:
+        return Row("扶贫", "fúpín", "fu2 pin2", "fr", "x", (), confidence, "aligned", (), "a.txt", 0, ())
+
+    sure, unsure = frozenset({"aide"}), frozenset({"pauvr"})
+    for order in ((0.9, 0.6), (0.6, 0.9)):
+        shared = _Shared([], [], {})
+        for d, confidence in enumerate(order):
+            _record(shared, d, 0, row(confidence), sure if confidence == 0.9 else unsure, None)
+        assert shared.learned["fr"]["扶贫"] == (0.9, sure)
+    shared = _Shared([], [], {})
+    _record(shared, 0, 0, row(0.3), sure, None)  # not confident enough to teach
+    assert "fr" not in shared.learned

@@ -79,7 +79,7 @@ class LangCorpus:
         found = self._term_counts.get(term)
         if found is None:
             ids = self.by_term.get(term, [])
-            found = self._term_counts[term] = term_counts([self._gram_ids[i] for i in ids])
+            found = self._term_counts[term] = term_counts([self._gram_ids[i] for i in ids], self.table.spans)
         return found
 
     def rivals(self, term: str, doc: str) -> list[tuple[int, dict[int, int]]]:

@@ -166,8 +166,8 @@ class _Shared:
     docs: Sequence[Document]
     terms: list[list[TermCandidate]]  # per document, by rank
     corpora: dict[str, LangCorpus]
-    #: Renderings of words, by language: term -> (first document that learned it, keys).
-    learned: dict[str, dict[str, tuple[int, frozenset[str]]]] = field(default_factory=dict)
+    #: Renderings of words, by language: term -> (confidence, keys) of its most confident one.
+    learned: dict[str, dict[str, tuple[float, frozenset[str]]]] = field(default_factory=dict)
     found: dict[tuple[int, int], Row] = field(default_factory=dict)
     best: dict[tuple[int, int], Scored] = field(default_factory=dict)
 
@@ -193,9 +193,8 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
         workers = parallel.default_workers() if total >= parallel.MIN_PARALLEL_JOBS else 1
     pieces = parallel.chunks([len(t) for t in shared.terms], 4 * workers if workers > 1 else 1)
     done = 0
-    # Words first (two characters at most), so that longer terms can inherit their
-    # renderings (精准扶贫 <- 扶贫): each document sees what its own and the earlier
-    # documents' words taught, as if they were translated one after the other.
+    # Words first (two characters at most) in every document, so that longer terms
+    # can inherit their renderings (精准扶贫 <- 扶贫) wherever they occur.
     for results in parallel.run(_translate_words, pieces, shared, workers):
         for d, rank, row, keys, top in results:
             _record(shared, d, rank, row, keys, top)
@@ -214,14 +213,21 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
 
 
 def _record(shared: _Shared, d: int, rank: int, row: Row | None, keys: frozenset[str], top: Scored | None) -> None:
-    """Keep a term's row; a confidently rendered word teaches longer terms (first document wins)."""
+    """Keep a word's row; a confidently rendered word teaches longer terms.
+
+    Of a word's renderings in several documents the most confident teaches
+    (equal ones: the first in sorted order), so that no document's rows depend
+    on the order of the input files."""
     if row is None:
         return
     shared.found[(d, rank)] = row
     if top is not None:
         shared.best[(d, rank)] = top
-    if len(row.term) <= 2 and row.method == "aligned" and row.confidence >= LEARN_CONFIDENCE:
-        shared.learned.setdefault(row.lang, {}).setdefault(row.term, (d, keys))
+    if row.method == "aligned" and row.confidence >= LEARN_CONFIDENCE:
+        known = shared.learned.setdefault(row.lang, {})
+        held = known.get(row.term)
+        if held is None or (row.confidence, sorted(held[1])) > (held[0], sorted(keys)):
+            known[row.term] = (row.confidence, keys)
 
 
 def _translate_words(shared: _Shared, docs: range) -> list[_Result]:
@@ -241,43 +247,24 @@ def _translate_longer(shared: _Shared, docs: range) -> list[tuple[tuple[int, int
     """Rows of the longer terms of some documents, then the one-to-one pass over
     all their terms: every row of these documents that is new or changed."""
     out: list[tuple[tuple[int, int], Row, Scored | None]] = []
-    so_far = _LearnedSoFar(shared.learned)
-    everything = {lang: {t: k for t, (_first, k) in by_term.items()} for lang, by_term in shared.learned.items()}
+    learned = {lang: {t: keys for t, (_conf, keys) in words.items()} for lang, words in shared.learned.items()}
     for d in docs:
         doc = shared.docs[d]
         lang = doc.article.lang
         corpus = shared.corpora[lang]
-        found = {(d, rank): r for rank in range(len(shared.terms[d])) if (r := shared.found.get((d, rank))) is not None}
+        found = {(d, r): row for r in range(len(shared.terms[d])) if (row := shared.found.get((d, r))) is not None}
         best = {k: b for k in found if (b := shared.best.get(k)) is not None}
         for rank, cand in enumerate(shared.terms[d]):
             if len(cand.term) > 2:
-                row, _keys_, top = _term_row(doc, rank, cand, corpus, so_far.up_to(lang, d))
+                row, _keys, top = _term_row(doc, rank, cand, corpus, learned.get(lang, {}))
                 if row is not None:
                     found[(d, rank)] = row
                     if top is not None:
                         best[(d, rank)] = top
-        keys = [k for k in sorted(found) if k in best]
-        _one_to_one(keys, doc, shared.terms[d], corpus, everything.get(lang, {}), found, best)
+        _one_to_one([k for k in sorted(found) if k in best], doc, shared.terms[d], corpus, learned.get(lang, {}),
+                    found, best)
         out.extend((k, row, best.get(k)) for k, row in found.items() if row is not shared.found.get(k))
     return out
-
-
-class _LearnedSoFar:
-    """Learned renderings as of each document, for documents taken in order."""
-
-    def __init__(self, learned: dict[str, dict[str, tuple[int, frozenset[str]]]]) -> None:
-        self._pending = {lang: sorted(((first, term, keys) for term, (first, keys) in by_term.items()),
-                                      key=lambda item: item[0], reverse=True)
-                         for lang, by_term in learned.items()}
-        self._known: dict[str, dict[str, frozenset[str]]] = {}
-
-    def up_to(self, lang: str, doc: int) -> dict[str, frozenset[str]]:
-        known = self._known.setdefault(lang, {})
-        pending = self._pending.get(lang, [])
-        while pending and pending[-1][0] <= doc:
-            _first, term, keys = pending.pop()
-            known[term] = keys
-        return known
 
 
 def _one_to_one(

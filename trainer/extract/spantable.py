@@ -71,12 +71,21 @@ class TermCounts:
         return self.by_id.get(span_id, default)
 
 
-def term_counts(gram_ids: Sequence[np.ndarray]) -> TermCounts:
-    """Span counts over some units, from each unit's distinct span ids."""
+def term_counts(gram_ids: Sequence[np.ndarray], vocabulary: int) -> TermCounts:
+    """Span counts over some units, from each unit's distinct span ids.
+
+    A frequent term's units hold a good share of all span ids: counting them
+    into an array over the whole vocabulary is linear, where sorting them
+    (np.unique) would not be."""
     if not gram_ids:
         return TermCounts(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    ids, counts = np.unique(np.concatenate(gram_ids), return_counts=True)
-    return TermCounts(ids, counts)
+    every = np.concatenate(gram_ids)
+    if 8 * len(every) < vocabulary:
+        ids, counts = np.unique(every, return_counts=True)
+        return TermCounts(ids, counts)
+    counts = np.bincount(every, minlength=vocabulary)
+    ids = np.flatnonzero(counts)
+    return TermCounts(ids, counts[ids])
 
 
 class SpanTable:
@@ -105,6 +114,11 @@ class SpanTable:
             found = self._span_ids[key] = len(self._span_ids)
             self._unit_counts.append(0)
         return found
+
+    @property
+    def spans(self) -> int:
+        """How many span keys have an id."""
+        return len(self._span_ids)
 
     def find_span(self, key: Key) -> int | None:
         return self._span_ids.get(key)
