@@ -238,3 +238,32 @@ def test_note_counts_per_deck(store: Store) -> None:
     store.import_notes("B", make_drafts(5)[3:])
     store.import_notes("Empty", [])
     assert store.note_counts() == {"A": 3, "B": 2, "Empty": 0}
+
+
+def test_with_no_name_the_learner_used_last_is_the_default(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        ann = store.learner("ann")
+        ben = store.learner("ben")
+        assert store.learner(None) == ann  # nobody chosen yet: the first one
+        store.use_learner(ben.id)
+        assert store.learner(None) == ben
+    with Store.open(tmp_path / "a.db") as store:  # kept in the file
+        assert store.learner(None) == ben
+
+
+def test_a_version_2_database_gains_the_last_used_column_after_a_backup(tmp_path: Path) -> None:
+    from trainer.store.connection import migrations
+
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path)
+    for number, sql in migrations():
+        if number <= 2:
+            raw.executescript(sql)
+    raw.execute("INSERT INTO learners (name, created_ms) VALUES ('ann', 0), ('ben', 0)")
+    raw.execute("PRAGMA user_version = 2")
+    raw.commit()
+    raw.close()
+    with Store.open(path) as store:
+        assert [l.name for l in store.learners()] == ["ann", "ben"]
+        assert store.learner(None).name == "ann"
+    assert [p.name.split("-")[0] for p in tmp_path.glob("old.db.v2-*.bak")] == ["old.db.v2"]

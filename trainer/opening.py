@@ -49,7 +49,7 @@ def open_store(settings: Settings) -> Iterator[Store]:
 
 
 def current_learner(store: Store, settings: Settings) -> Learner:
-    """``--learner``/``TRAINER_LEARNER`` (created on first use), else the first learner."""
+    """``--learner``/``TRAINER_LEARNER`` (created on first use), else the one who studied last."""
     return store.learner(settings.learner)
 
 

@@ -206,6 +206,20 @@ async def test_learner_switch_create_and_language(app: TrainerApp, tui_store: St
     assert rows == [(bob.id,)]
 
 
+async def test_the_app_reopens_as_the_learner_picked_last(tui_store: Store) -> None:
+    first = make_app(tui_store, "alice", clock=lambda: NOW)
+    async with first.run_test() as pilot:
+        await pilot.press("l", "n", *"bob", "enter", "enter")  # create bob, switch to him
+        await pilot.pause()
+        assert first.learner.name == "bob"
+        await pilot.press("q")
+    again = make_app(tui_store, None, clock=lambda: NOW)  # bare `trainer`
+    assert again.learner.name == "bob"
+    named = make_app(tui_store, "alice", clock=lambda: NOW)  # `trainer --learner alice` ...
+    assert named.learner.name == "alice"
+    assert make_app(tui_store, None, clock=lambda: NOW).learner.name == "alice"  # ... is remembered too
+
+
 async def test_progress_is_kept_across_runs(tui_store: Store) -> None:
     first = make_app(tui_store, "alice", clock=lambda: NOW)
     async with first.run_test() as pilot:

@@ -53,7 +53,7 @@ class LazyGroup(click.Group):
 @click.option(
     "--learner",
     envvar="TRAINER_LEARNER",
-    help="Learner to act as (created on first use). Default: the first learner.",
+    help="Learner to act as (created on first use). Default: the learner who studied last.",
 )
 @click.version_option(package_name="trainer")
 @click.pass_context

@@ -31,7 +31,7 @@ def chosen_learners(store: Store, name: str | None, every: bool) -> list[Learner
 
 @click.command()
 @click.option("--learner", "name", metavar="NAME",
-              help="Learner to show (overrides the global --learner). Default: the first learner.")
+              help="Learner to show (overrides the global --learner). Default: the learner who studied last.")
 @click.option("--all", "every", is_flag=True, help="Show every learner.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts (every figure, per learner).")
 @click.pass_context

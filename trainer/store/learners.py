@@ -63,13 +63,25 @@ class LearnerQueries:
         return learner_from_row(row)
 
     def learner(self, name: str | None = None) -> Learner:
-        """The named learner, created on first use; with no name, the first learner."""
+        """The named learner, created on first use; with no name, the one who
+        studied last (see :meth:`use_learner`), else the first one."""
         if name is None:
-            existing = self.learners()
-            if existing:
-                return existing[0]
+            row = self.conn.execute(
+                f"SELECT {_COLUMNS} FROM learners ORDER BY last_used_ms DESC, id LIMIT 1").fetchone()
+            if row is not None:
+                return learner_from_row(row)
             name = default_learner_name()
         return self.find_learner(name) or self.add_learner(name)
+
+    def use_learner(self: Store, learner_id: int) -> None:
+        """Remember that this learner is the one studying now: the default next time.
+
+        Later than every other learner's mark even if the clock stands still or
+        went back (a test clock, a corrected system time)."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE learners SET last_used_ms = max(?, (SELECT max(last_used_ms) + 1 FROM learners)) WHERE id = ?",
+                (self.now_ms(), learner_id))
 
     def add_learner(self: Store, name: str, lang: str | None = None, **settings: int) -> Learner:
         """Create a learner and their cards for every note they can study."""

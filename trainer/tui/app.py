@@ -105,8 +105,12 @@ def make_app(store: Store, learner_name: str | None = None, *,
     """The one way to build the app, for the CLI and the tests alike.
 
     ``deck`` (a deck name, or "all") starts a session at once instead of waiting
-    on the deck list.
+    on the deck list.  A learner named here, or picked in the app, is the one
+    it opens as next time.
     """
     if deck is not None and deck != "all":
         store.deck(deck)  # a clear error before the UI starts
-    return TrainerApp(store, store.learner(learner_name), clock=clock, mode=mode, start=deck)
+    learner = store.learner(learner_name)
+    if learner_name is not None:  # (with no name, it already is the last one used)
+        store.use_learner(learner.id)
+    return TrainerApp(store, learner, clock=clock, mode=mode, start=deck)

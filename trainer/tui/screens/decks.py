@@ -196,6 +196,7 @@ class DeckScreen(Screen[None]):
     def _switched(self, learner: Learner | None) -> None:
         if learner is not None:
             self.trainer.learner = learner
+            self.trainer.store.use_learner(learner.id)
         self.refresh_decks()
 
     def action_browse(self) -> None:
