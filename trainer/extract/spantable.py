@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -109,9 +109,8 @@ class SpanTable:
 
     def span_id(self, key: Key) -> int:
         """The id of a span key, numbered on first sight."""
-        found = self._span_ids.get(key)
-        if found is None:
-            found = self._span_ids[key] = len(self._span_ids)
+        found = _number(self._span_ids, key)
+        if found == len(self._unit_counts):
             self._unit_counts.append(0)
         return found
 
@@ -184,14 +183,15 @@ class SpanTable:
         )
 
     def _word_id(self, key: str) -> int:
-        found = self._word_ids.get(key)
-        if found is None:
-            found = self._word_ids[key] = len(self._word_ids)
-        return found
+        return _number(self._word_ids, key)
 
     def _norm_id(self, word: str) -> int:
-        found = self._norm_ids.get(word)
-        if found is None:
-            found = self._norm_ids[word] = len(self._norms)
+        found = _number(self._norm_ids, word)
+        if found == len(self._norms):
             self._norms.append(word)
         return found
+
+
+def _number(ids: dict[Any, int], key: Any) -> int:
+    """The id of ``key`` in ``ids``, the next free one on first sight."""
+    return ids.setdefault(key, len(ids))
