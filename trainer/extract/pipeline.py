@@ -22,7 +22,7 @@ from trainer.extract.examples import examples_for
 from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, other_word_keys, word_key_fn
 from trainer.extract.pinyin import term_pinyin
 from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, ngram_occurrences, rank_extra
-from trainer.extract.translate import Scored, clashes, confidence, score_candidates
+from trainer.extract.translate import Scored, Unit, clashes, confidence, score_candidates
 
 #: A long article keeps at least one term per this many Chinese characters.
 CHARS_PER_TERM = 12
@@ -35,6 +35,12 @@ MAX_ALTERNATIVES = 3
 Progress = Callable[[int, int], None]
 #: A word's rendering is reused as evidence for longer terms above this confidence.
 LEARN_CONFIDENCE = 0.5
+#: A rendering this sure speaks for the same term in a sibling file's language.
+AGREE_CONFIDENCE = 0.8
+#: Share of a row's remaining doubt that a fully agreeing sibling rendering removes.
+AGREE_WEIGHT = 0.5
+#: Languages whose renderings share cognates (English and French; not Vietnamese).
+COGNATE_LANGS = ("en", "fr")
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,8 @@ class _Shared:
     learned: dict[str, dict[str, tuple[float, frozenset[str]]]] = field(default_factory=dict)
     found: dict[tuple[int, int], Row] = field(default_factory=dict)
     best: dict[tuple[int, int], Scored] = field(default_factory=dict)
+    #: Per document, the files translating the same Chinese text into a cognate language.
+    siblings: dict[int, list[int]] = field(default_factory=dict)
 
 
 _Result = tuple[int, int, "Row | None", frozenset[str], "Scored | None"]  # doc, rank, row, keys, best span
@@ -187,7 +195,7 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
     for corpus in corpora.values():
         corpus.index_terms(all_terms)
     term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
-    shared = _Shared(docs, [term_of_doc[id(doc)] for doc in docs], corpora)
+    shared = _Shared(docs, [term_of_doc[id(doc)] for doc in docs], corpora, siblings=_siblings(docs, groups))
     total = sum(map(len, shared.terms))
     if workers is None:
         workers = parallel.default_workers() if total >= parallel.MIN_PARALLEL_JOBS else 1
@@ -209,7 +217,97 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
         done += sum(len(t.term) > 2 for d in piece for t in shared.terms[d])
         if progress:
             progress(done, total)
+    # Only then compare languages: every file's own renderings are known.
+    agreed = [change for part in parallel.run(_agree, pieces, shared, workers) for change in part]
+    for key, row, top in agreed:
+        shared.found[key], shared.best[key] = row, top
     return [shared.found[k] for k in sorted(shared.found)]
+
+
+def _siblings(docs: Sequence[Document], groups: Sequence[Sequence[Document]]) -> dict[int, list[int]]:
+    """Files of one group (one Chinese text) in another cognate language, by file index."""
+    index = {id(doc): i for i, doc in enumerate(docs)}
+    out: dict[int, list[int]] = {}
+    for group in groups:
+        for doc in group:
+            lang = doc.article.lang
+            others = [index[id(o)] for o in group
+                      if lang in COGNATE_LANGS and o.article.lang in COGNATE_LANGS and o.article.lang != lang]
+            if others:
+                out[index[id(doc)]] = others
+    return out
+
+
+def _agree(shared: _Shared, docs: range) -> list[tuple[tuple[int, int], Row, Scored]]:
+    """Agreement across languages, for the rows of some documents: every row
+    compared with the confident renderings of the same term in its sibling files
+    (the English of a French file, or the reverse).  Returns the changed rows."""
+    learned = {lang: {t: keys for t, (_conf, keys) in words.items()} for lang, words in shared.learned.items()}
+    out = []
+    for d in docs:
+        for rank in range(len(shared.terms[d]) if d in shared.siblings else 0):
+            change = _agree_row(shared, d, rank, learned)
+            if change is not None:
+                out.append(((d, rank), *change))
+    return out
+
+
+def _agree_row(
+    shared: _Shared, d: int, rank: int, learned: dict[str, Learned],
+) -> tuple[Row, Scored] | None:
+    """One row checked against its siblings' renderings; None when it stays as is.
+
+    Cognates carry agreement ("Leading Group" / "Groupe dirigeant"), so only
+    English and French speak for each other.  A rendering that shares words
+    with the sibling's gains confidence (two translators agree); one that
+    shares none may be scored again (see :func:`_rescored`).
+    """
+    row, top = shared.found[(d, rank)], shared.best.get((d, rank))
+    if top is None:
+        return None
+    key_fn = word_key_fn(shared.docs[d].article.lang)
+    mine = frozenset(map(key_fn, top.key))
+    for e in shared.siblings[d]:
+        other, other_top = shared.found.get((e, rank)), shared.best.get((e, rank))
+        if other is None or other_top is None or other.confidence < AGREE_CONFIDENCE:
+            continue
+        sense = frozenset(map(key_fn, other_top.key))
+        note = f"agrees with the {other.lang} rendering: {other.translation}"
+        if sense and not sense <= mine and row.confidence < AGREE_CONFIDENCE:
+            rescored = _rescored(shared, d, rank, sense, len(sense & mine), learned)
+            if rescored is not None:
+                return replace(rescored[0], evidence=rescored[0].evidence + (note,)), rescored[1]
+        if sense & mine:
+            sure = 1 - (1 - row.confidence) * (1 - AGREE_WEIGHT * len(sense & mine) / len(sense))
+            return replace(row, confidence=round(sure, 3), evidence=row.evidence + (note,)), top
+    return None
+
+
+def _rescored(
+    shared: _Shared, d: int, rank: int, sense: frozenset[str], agreeing: int, learned: dict[str, Learned],
+) -> tuple[Row, Scored] | None:
+    """A doubtful term met once, scored again with a sibling rendering's words as
+    one more sense of it; kept only if its new rendering agrees with the sibling
+    more than the old one (agreement is the reason for the change, or nothing is).
+
+    Only terms met once: one met in several sentences has coverage to go on,
+    one met once in a long sentence has little else (无可替代 beside other
+    once-only words)."""
+    doc, cand = shared.docs[d], shared.terms[d][rank]
+    lang = doc.article.lang
+    corpus, key_fn = shared.corpora[lang], word_key_fn(lang)
+    units = corpus.units_of(cand.term, doc.article.name)
+    if len(units) != 1 or not _shows(units, sense, key_fn):
+        return None
+    row, _keys, new = _term_row(doc, rank, cand, corpus, learned.get(lang, {}), sense=sense)
+    if row is None or new is None or len(sense & frozenset(map(key_fn, new.key))) < max(1, agreeing):
+        return None
+    return row, new
+
+
+def _shows(units: Sequence[Unit], keys: frozenset[str], key_fn: Callable[[str], str]) -> bool:
+    """Whether some translated word of these units has one of the keys."""
+    return any(key_fn(w) in keys for unit in units for w in unit.sentence.norms if w is not None)
 
 
 def _record(shared: _Shared, d: int, rank: int, row: Row | None, keys: frozenset[str], top: Scored | None) -> None:
@@ -302,13 +400,17 @@ def _one_to_one(
 
 def _term_row(
     doc: Document, rank: int, cand: TermCandidate, corpus: LangCorpus, learned: Learned,
-    skip: Callable[[tuple[str, ...]], bool] | None = None,
+    skip: Callable[[tuple[str, ...]], bool] | None = None, sense: frozenset[str] = frozenset(),
 ) -> tuple[Row | None, frozenset[str], Scored | None]:
-    """The row of one term in one document, the keys of its rendering and its best span."""
+    """The row of one term in one document, the keys of its rendering and its best span.
+
+    ``sense``: keys of one more way to render the term (another language's rendering)."""
     lang, name = doc.article.lang, doc.article.name
     key_fn = word_key_fn(lang)
     doc_units = corpus.units_of(cand.term, name)
     lex = lexicon_for(cand.term, cand.words, lang, learned)
+    if sense:
+        lex = replace(lex, senses=lex.senses + (sense,))
     scored = score_candidates(cand.term, doc_units, corpus.count(cand.term), corpus.span_counts(cand.term),
                               corpus.table, lex, lang, corpus.rivals(cand.term, name),
                               lambda w: other_word_keys(w, lang), skip)
