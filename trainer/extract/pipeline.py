@@ -176,8 +176,11 @@ class _Shared:
     learned: dict[str, dict[str, tuple[float, frozenset[str]]]] = field(default_factory=dict)
     found: dict[tuple[int, int], Row] = field(default_factory=dict)
     best: dict[tuple[int, int], Scored] = field(default_factory=dict)
-    #: Per document, the files translating the same Chinese text into a cognate language.
-    siblings: dict[int, list[int]] = field(default_factory=dict)
+    #: Group (Chinese text) of each document, by document index.
+    group_of: list[int] = field(default_factory=list)
+    #: Per (group, language), per term rank: the most confident rendering in that
+    #: language's files of the group (what a sibling file agrees with).
+    voices: dict[tuple[int, str], dict[int, tuple[Row, Scored]]] = field(default_factory=dict)
 
 
 _Result = tuple[int, int, "Row | None", frozenset[str], "Scored | None"]  # doc, rank, row, keys, best span
@@ -195,7 +198,9 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
     for corpus in corpora.values():
         corpus.index_terms(all_terms)
     term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
-    shared = _Shared(docs, [term_of_doc[id(doc)] for doc in docs], corpora, siblings=_siblings(docs, groups))
+    group_index = {id(d): g for g, members in enumerate(groups) for d in members}
+    shared = _Shared(docs, [term_of_doc[id(doc)] for doc in docs], corpora,
+                     group_of=[group_index[id(doc)] for doc in docs])
     total = sum(map(len, shared.terms))
     if workers is None:
         workers = parallel.default_workers() if total >= parallel.MIN_PARALLEL_JOBS else 1
@@ -218,23 +223,27 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
         if progress:
             progress(done, total)
     # Only then compare languages: every file's own renderings are known.
+    shared.voices = _voices(shared)
     agreed = [change for part in parallel.run(_agree, pieces, shared, workers) for change in part]
     for key, row, top in agreed:
         shared.found[key], shared.best[key] = row, top
     return [shared.found[k] for k in sorted(shared.found)]
 
 
-def _siblings(docs: Sequence[Document], groups: Sequence[Sequence[Document]]) -> dict[int, list[int]]:
-    """Files of one group (one Chinese text) in another cognate language, by file index."""
-    index = {id(doc): i for i, doc in enumerate(docs)}
-    out: dict[int, list[int]] = {}
-    for group in groups:
-        for doc in group:
-            lang = doc.article.lang
-            others = [index[id(o)] for o in group
-                      if lang in COGNATE_LANGS and o.article.lang in COGNATE_LANGS and o.article.lang != lang]
-            if others:
-                out[index[id(doc)]] = others
+def _voices(shared: _Shared) -> dict[tuple[int, str], dict[int, tuple[Row, Scored]]]:
+    """The most confident English and French rendering of each term of each group.
+
+    One per language, so a group of many files (one text republished) costs no
+    more per row than a group of two; ties go to the rendering first in sorted
+    order, so that the choice does not depend on the order of the files."""
+    out: dict[tuple[int, str], dict[int, tuple[Row, Scored]]] = {}
+    for (d, rank), row in shared.found.items():
+        top = shared.best.get((d, rank))
+        if top is None or row.lang not in COGNATE_LANGS or row.confidence < AGREE_CONFIDENCE:
+            continue
+        held = out.setdefault((shared.group_of[d], row.lang), {})
+        if rank not in held or (row.confidence, row.translation) > (held[rank][0].confidence, held[rank][0].translation):
+            held[rank] = (row, top)
     return out
 
 
@@ -245,7 +254,9 @@ def _agree(shared: _Shared, docs: range) -> list[tuple[tuple[int, int], Row, Sco
     learned = {lang: {t: keys for t, (_conf, keys) in words.items()} for lang, words in shared.learned.items()}
     out = []
     for d in docs:
-        for rank in range(len(shared.terms[d]) if d in shared.siblings else 0):
+        if shared.docs[d].article.lang not in COGNATE_LANGS:
+            continue
+        for rank in range(len(shared.terms[d])):
             change = _agree_row(shared, d, rank, learned)
             if change is not None:
                 out.append(((d, rank), *change))
@@ -267,10 +278,12 @@ def _agree_row(
         return None
     key_fn = word_key_fn(shared.docs[d].article.lang)
     mine = frozenset(map(key_fn, top.key))
-    for e in shared.siblings[d]:
-        other, other_top = shared.found.get((e, rank)), shared.best.get((e, rank))
-        if other is None or other_top is None or other.confidence < AGREE_CONFIDENCE:
+    lang = shared.docs[d].article.lang
+    for other_lang in COGNATE_LANGS:
+        voice = shared.voices.get((shared.group_of[d], other_lang), {}).get(rank) if other_lang != lang else None
+        if voice is None:
             continue
+        other, other_top = voice
         sense = frozenset(map(key_fn, other_top.key))
         note = f"agrees with the {other.lang} rendering: {other.translation}"
         if sense and not sense <= mine and row.confidence < AGREE_CONFIDENCE:
