@@ -251,7 +251,7 @@ def _agree(shared: _Shared, docs: range) -> list[tuple[tuple[int, int], Row, Sco
     """Agreement across languages, for the rows of some documents: every row
     compared with the confident renderings of the same term in its sibling files
     (the English of a French file, or the reverse).  Returns the changed rows."""
-    learned = {lang: {t: keys for t, (_conf, keys) in words.items()} for lang, words in shared.learned.items()}
+    learned = _learned_keys(shared)
     out = []
     for d in docs:
         if shared.docs[d].article.lang not in COGNATE_LANGS:
@@ -276,9 +276,9 @@ def _agree_row(
     row, top = shared.found[(d, rank)], shared.best.get((d, rank))
     if top is None:
         return None
-    key_fn = word_key_fn(shared.docs[d].article.lang)
-    mine = frozenset(map(key_fn, top.key))
     lang = shared.docs[d].article.lang
+    key_fn = word_key_fn(lang)
+    mine = frozenset(map(key_fn, top.key))
     for other_lang in COGNATE_LANGS:
         voice = shared.voices.get((shared.group_of[d], other_lang), {}).get(rank) if other_lang != lang else None
         if voice is None:
@@ -300,8 +300,9 @@ def _rescored(
     shared: _Shared, d: int, rank: int, sense: frozenset[str], agreeing: int, learned: dict[str, Learned],
 ) -> tuple[Row, Scored] | None:
     """A doubtful term met once, scored again with a sibling rendering's words as
-    one more sense of it; kept only if its new rendering agrees with the sibling
-    more than the old one (agreement is the reason for the change, or nothing is).
+    one more sense of it; kept only if its new rendering shares a word with the
+    sibling's, and at least as many as the old one (agreement is the reason for
+    the change, or nothing changes).
 
     Only terms met once: one met in several sentences has coverage to go on,
     one met once in a long sentence has little else (无可替代 beside other
@@ -321,6 +322,11 @@ def _rescored(
 def _shows(units: Sequence[Unit], keys: frozenset[str], key_fn: Callable[[str], str]) -> bool:
     """Whether some translated word of these units has one of the keys."""
     return any(key_fn(w) in keys for unit in units for w in unit.sentence.norms if w is not None)
+
+
+def _learned_keys(shared: _Shared) -> dict[str, Learned]:
+    """Per language, the keys of each word's most confident rendering (what longer terms inherit)."""
+    return {lang: {t: keys for t, (_conf, keys) in words.items()} for lang, words in shared.learned.items()}
 
 
 def _record(shared: _Shared, d: int, rank: int, row: Row | None, keys: frozenset[str], top: Scored | None) -> None:
@@ -358,7 +364,7 @@ def _translate_longer(shared: _Shared, docs: range) -> list[tuple[tuple[int, int
     """Rows of the longer terms of some documents, then the one-to-one pass over
     all their terms: every row of these documents that is new or changed."""
     out: list[tuple[tuple[int, int], Row, Scored | None]] = []
-    learned = {lang: {t: keys for t, (_conf, keys) in words.items()} for lang, words in shared.learned.items()}
+    learned = _learned_keys(shared)
     for d in docs:
         doc = shared.docs[d]
         lang = doc.article.lang
