@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from tests.tui.tui_helpers import NOW, WORDS
 
 from trainer.store import Store
@@ -25,16 +27,22 @@ def review_screen(app: TrainerApp) -> ReviewScreen:
     return app.screen
 
 
+async def grade_cards(app: TrainerApp, pilot: Pilot[None], count: int, grade: str) -> list[str]:
+    """Show and grade ``count`` cards in a row; the terms met, in order."""
+    terms = []
+    for _ in range(count):
+        screen = review_screen(app)
+        assert screen.note is not None
+        terms.append(screen.note.term)
+        await pilot.press("space", grade)
+    await pilot.pause()
+    return terms
+
+
 async def test_recognition_session_to_summary(app: TrainerApp, tui_store: Store) -> None:
     async with app.run_test() as pilot:
         await pilot.press("enter")
-        seen = []
-        for _ in range(len(WORDS)):
-            screen = review_screen(app)
-            assert screen.note is not None
-            seen.append(screen.note.term)
-            await pilot.press("space", "5")
-        await pilot.pause()
+        seen = await grade_cards(app, pilot, len(WORDS), "5")
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.summary.reviewed == len(WORDS)
         assert app.screen.summary.accuracy == 1.0
@@ -47,13 +55,7 @@ async def test_recognition_session_to_summary(app: TrainerApp, tui_store: Store)
 async def test_failed_card_comes_back_later(app: TrainerApp, tui_store: Store) -> None:
     async with app.run_test() as pilot:
         await pilot.press("enter", "space", "1")  # fail 扶贫
-        order = []
-        for _ in range(len(WORDS)):
-            screen = review_screen(app)
-            assert screen.note is not None
-            order.append(screen.note.term)
-            await pilot.press("space", "4")
-        await pilot.pause()
+        order = await grade_cards(app, pilot, len(WORDS), "4")
         assert isinstance(app.screen, SummaryScreen)
     # 扶贫 returns after three other cards, then the rest of the new cards follow.
     assert order[:4] == ["驻村工作队", "脱贫", "农民", "扶贫"]
