@@ -36,6 +36,8 @@ def word_keys(word: str, lang: str) -> frozenset[str]:
             # pinyin in case it is a name.
             keys.update(*(dictionary.gloss_keys(c, True) for c in word))
             keys.add(dictionary.key(plain_syllables(word)))
+        elif len(word) >= 2 and dictionary.is_name(word):
+            keys.add(dictionary.key(plain_syllables(word)))  # "Weixian" for 魏县 ("Wei county")
     return frozenset(keys)
 
 

@@ -27,7 +27,13 @@ def _cedict() -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for entry in CcCedict().get_entries():
         index.setdefault(entry["simplified"], []).append(tuple(entry["definitions"]))
+        (_NAMES if entry["pinyin"][:1].isupper() else _COMMON).add(entry["simplified"])
     return {k: tuple(v) for k, v in index.items()}
+
+
+#: Headwords with an entry whose pinyin is capitalised (proper names), and with one whose is not.
+_NAMES: set[str] = set()
+_COMMON: set[str] = set()
 
 
 def glosses(word: str) -> tuple[str, ...]:
@@ -37,6 +43,15 @@ def glosses(word: str) -> tuple[str, ...]:
 
 def in_dictionary(word: str) -> bool:
     return word in _cedict()
+
+
+def is_name(word: str) -> bool:
+    """Whether CC-CEDICT knows the word only as a proper name (魏县 "Wei4
+    xian4", capitalised): translations transcribe those ("Weixian") where the
+    gloss may spell them otherwise ("Wei county"), and their characters' own
+    senses are no evidence.  A word that is also a common noun is not one."""
+    _cedict()
+    return word in _NAMES and word not in _COMMON
 
 
 @lru_cache(maxsize=200_000)

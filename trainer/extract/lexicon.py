@@ -35,8 +35,11 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned |
     parts_list = []
     for w in split_parts(words):
         # Characters' core senses too: glosses often use another word family
-        # ("poverty" for 贫困, "poor" for 贫).
-        keys = dictionary.gloss_keys(w).union(*(dictionary.gloss_keys(c, True) for c in w))
+        # ("poverty" for 贫困, "poor" for 贫); not for a name, whose characters
+        # mean nothing in it (涉县 is Shexian, not "to wade").
+        keys = dictionary.gloss_keys(w)
+        if not dictionary.is_name(w):
+            keys = keys.union(*(dictionary.gloss_keys(c, True) for c in w))
         if w in learned and w != term:
             keys |= learned[w]
         if keys:

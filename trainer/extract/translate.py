@@ -130,7 +130,7 @@ def lexical_score(
     foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or w[:1].isdigit()))
     precision = len(hit) / len(word_keys)
     found = set(word_keys)
-    matched: float = sum(1 for part in lex.parts if part & found)
+    matched: float = rendered_parts(lex.parts, word_keys)
     if lex.weak and lex.weak_key is not None:  # a toneless match is worth a quarter
         loose = {lex.weak_key(k) for k in word_keys if k not in allkeys}
         matched += WEAK * sum(1 for part, w in zip(lex.parts, lex.weak) if not part & found and w & loose)
@@ -148,6 +148,31 @@ def lexical_score(
         hit = hit + [k for w, k in zip(key, word_keys) if w in named and k not in hit]
     score = 0.6 * recall + 0.15 * precision - 0.8 * foreign / len(word_keys)
     return score, ",".join(sorted(set(hit)))
+
+
+def rendered_parts(parts: Sequence[frozenset[str]], word_keys: Sequence[str]) -> int:
+    """How many parts of the term the span's words render, one word per part.
+
+    A maximum matching, not a count of parts touched: the characters' senses
+    overlap (社 and 团 both gloss "organization"), and one word "organes" must
+    not pass for a rendering of both 社会 and 团体.  Augmenting paths over a
+    handful of parts and words."""
+    words_of = [[j for j, k in enumerate(word_keys) if k in part] for part in parts]
+    touched = [j for w in words_of for j in w]
+    if len(touched) == len(set(touched)):  # no word shared between parts: nothing to arbitrate
+        return sum(1 for w in words_of if w)
+    owner: dict[int, int] = {}  # word -> part it renders
+
+    def claim(p: int, seen: set[int]) -> bool:
+        for j in words_of[p]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or claim(owner[j], seen):
+                    owner[j] = p
+                    return True
+        return False
+
+    return sum(claim(p, set()) for p in range(len(parts)) if words_of[p])
 
 
 def _is_title(unit: Unit, term: str) -> bool:
