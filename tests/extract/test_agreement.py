@@ -7,7 +7,8 @@ from trainer.extract.bundle import article_paths
 from trainer.extract.lexicon import word_key_fn
 from trainer.extract.pipeline import Row, extract_documents, prepare
 from trainer.extract.sources import load_documents
-from trainer.extract.spans import norm
+from trainer.extract.spans import analyse, norm
+from trainer.extract.translate import clashes
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
 
 AGREES = "agrees with the"
@@ -59,3 +60,26 @@ def test_a_doubtful_once_met_term_takes_the_rendering_its_english_sibling_suppor
     assert "irremplaçable" in french(with_english).translation
     assert any(e.startswith(f"{AGREES} en rendering") for e in french(with_english).evidence)
     assert "irremplaçable" not in french(without).translation
+
+
+def test_a_term_rescored_for_agreement_keeps_clear_of_its_neighbours_renderings() -> None:
+    """The one-to-one rule holds after agreement too: a once-met term scored
+    again does not take (part of) the rendering of another term of its
+    sentence that shares no character with it (000 深入分析 took "travail
+    analyse", overlapping 工作队's "équipes de travail")."""
+    rows = extract_documents(load_documents(article_paths()), workers=1)
+    checked = 0
+    for row in rows:
+        if len(row.examples) != 1 or not any(e.startswith(AGREES) for e in row.evidence):
+            continue
+        sentence = row.examples[0][0]
+        for other in rows:
+            if (other.source == row.source and other.term != row.term and not set(other.term) & set(row.term)
+                    and other.term in sentence):
+                checked += 1
+                assert not clashes(_words(row), _words(other)), (row.term, row.translation, other.term, other.translation)
+    assert checked
+
+
+def _words(row: Row) -> tuple[str, ...]:
+    return tuple(w for w in analyse(row.translation, row.lang).norms if w is not None)

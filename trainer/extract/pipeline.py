@@ -313,10 +313,24 @@ def _rescored(
     units = corpus.units_of(cand.term, doc.article.name)
     if len(units) != 1 or not _shows(units, sense, key_fn):
         return None
-    row, _keys, new = _term_row(doc, rank, cand, corpus, learned.get(lang, {}), sense=sense)
+    claimed = _claimed(shared, d, rank)
+    row, _keys, new = _term_row(doc, rank, cand, corpus, learned.get(lang, {}),
+                                lambda key: any(clashes(key, c) for c in claimed), sense=sense)
     if row is None or new is None or len(sense & frozenset(map(key_fn, new.key))) < max(1, agreeing):
         return None
     return row, new
+
+
+def _claimed(shared: _Shared, d: int, rank: int) -> list[tuple[str, ...]]:
+    """Renderings held by the other terms of the same sentences that share no
+    character with this one: a rescored term must not take one of them (the
+    one-to-one rule of :func:`_one_to_one`)."""
+    name, term = shared.docs[d].article.name, shared.terms[d][rank].term
+    corpus = shared.corpora[shared.docs[d].article.lang]
+    units = set(corpus.by_term_doc.get((term, name), ()))
+    return [top.key for r, other in enumerate(shared.terms[d])
+            if r != rank and (top := shared.best.get((d, r))) is not None and not set(other.term) & set(term)
+            and not units.isdisjoint(corpus.by_term_doc.get((other.term, name), ()))]
 
 
 def _shows(units: Sequence[Unit], keys: frozenset[str], key_fn: Callable[[str], str]) -> bool:
