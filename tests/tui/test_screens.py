@@ -163,3 +163,15 @@ def test_study_command_help() -> None:
     result = CliRunner().invoke(cli, ["study", "--help"])
     assert result.exit_code == 0
     assert "--mode" in result.output and "cloze" in result.output
+
+
+def test_summary_of_a_session_without_answers_shows_no_accuracy() -> None:
+    from datetime import timedelta
+
+    from trainer.tui.screens.summary import summary_lines
+    from trainer.tui.session import Summary
+
+    empty = summary_lines(Summary(0, 0, timedelta(seconds=2), 1, 0), done=False)
+    assert "0%" not in empty and "no card graded" in empty
+    some = summary_lines(Summary(4, 3, timedelta(seconds=40), 1, 0), done=False)
+    assert "75%" in some and "3 graded 3 or more" in some

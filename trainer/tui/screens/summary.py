@@ -31,7 +31,9 @@ def summary_lines(summary: Summary, done: bool) -> str:
         f"[b]{head}[/b]",
         "",
         f"Cards reviewed   [b]{summary.reviewed}[/b]",
-        f"Accuracy         [b]{summary.accuracy:.0%}[/b]  ({summary.correct} graded 3 or more)",
+        # No card graded: an accuracy of "0%" would read as a failed session.
+        (f"Accuracy         [b]{summary.accuracy:.0%}[/b]  ({summary.correct} graded 3 or more)"
+         if summary.reviewed else "Accuracy         [b]-[/b]  (no card graded)"),
         f"Time spent       [b]{duration(summary.elapsed)}[/b]",
         f"Due tomorrow     [b]{summary.due_tomorrow}[/b]",
     ]
