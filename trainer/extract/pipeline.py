@@ -314,8 +314,8 @@ def _rescored(
     if len(units) != 1 or not _shows(units, sense, key_fn):
         return None
     claimed = _claimed(shared, d, rank)
-    row, _keys, new = _term_row(doc, rank, cand, corpus, learned.get(lang, {}),
-                                lambda key: any(clashes(key, c) for c in claimed), sense=sense)
+    skip = (lambda key: any(clashes(key, c) for c in claimed)) if claimed else None
+    row, _keys, new = _term_row(doc, rank, cand, corpus, learned.get(lang, {}), skip, sense=sense)
     if row is None or new is None or len(sense & frozenset(map(key_fn, new.key))) < max(1, agreeing):
         return None
     return row, new
