@@ -63,10 +63,12 @@ def reference_score_candidates(
         # The hot loop (every span of every sentence of the term): _cheap and
         # distortion inlined, same arithmetic.
         text, text_size = unit.sentence.text, max(1, len(unit.sentence.text))
-        for key, surface, wkeys, cut, _start in cands:
+        for key, surface, wkeys, cut, _start, piece in cands:
             size = len(key)
             if size > max_words or key in pool or (skip is not None and skip(key)):
                 continue
+            if piece and size < max_words:
+                continue  # a piece of a fixed phrase: the phrase competes instead
             n_tp = covered_get(key, 0)
             if n_tp == 1 and frequent and allkeys.isdisjoint(wkeys):
                 continue  # seen once next to a frequent term, no dictionary support: noise

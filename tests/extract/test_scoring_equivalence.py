@@ -98,5 +98,5 @@ def test_lexical_bound_is_never_below_the_lexical_score(docs: list[list[tuple]],
             pool = _cheap_pool(term, units, corpus.count(term), corpus.span_counts(term), corpus.table, lex, None)
             for (u, i), bound in zip(pool.where, pool.lex_bound):
                 if i >= 0:
-                    key, _surface, wkeys, _cut, _start = corpus.table.unit_spans(units[u]).cands[i]
+                    key, _surface, wkeys, _cut, _start, _piece = corpus.table.unit_spans(units[u]).cands[i]
                     assert lexical_score(key, wkeys, lex)[0] <= bound

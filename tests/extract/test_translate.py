@@ -164,6 +164,6 @@ def test_a_recurring_phrase_does_not_hide_the_compound_inside_it() -> None:
     counts[(words[1], words[2])] += 4  # ... and "cán bộ" also stands alone
     counts[(words[1],)] += 4
     counts[(words[2],)] += 4
-    cut = {key: c for key, _s, _w, c, _i in unit_candidates(Unit("", sentence), "vi", lambda w: w, counts)}
+    cut = {key: c for key, _s, _w, c, _i, _p in unit_candidates(Unit("", sentence), "vi", lambda w: w, counts)}
     assert cut[(words[1], words[2])] == 0.0  # "cán bộ": a whole compound
     assert cut[(words[2],)] > 0.0  # "bộ" alone cuts it

@@ -44,9 +44,28 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned |
             keys |= learned[w]
         if keys:
             parts_list.append(keys)
+    if len(parts_list) == 1 and _takes_phrase(term):
+        parts_list = _character_parts(term) or parts_list
     return Lexicon(
         tuple(p for p in parts_list if p), 0.6 * len(term) - 0.2, dictionary.sense_keys(term), plain_syllables(term)
     )
+
+
+def _takes_phrase(word: str) -> bool:
+    """A dictionary word of two characters none of whose senses is one word
+    (扶贫 "poverty alleviation", "assistance to the poor"; 科技 "science and
+    technology"): as one part, any word matching any of its glosses would
+    render it whole, and "alleviation" would pass for 扶贫."""
+    senses = dictionary.sense_keys(word)
+    return len(word) == 2 and bool(senses) and all(len(s) >= 2 for s in senses) and not dictionary.is_name(word)
+
+
+def _character_parts(word: str) -> list[frozenset[str]]:
+    """The parts of a word that takes a phrase: its characters' core senses.
+    Its whole senses (Lexicon.senses) still give full recall to a span
+    covering one of them ("poverty alleviation")."""
+    parts = [dictionary.gloss_keys(c, True) for c in word]
+    return parts if all(parts) else []
 
 
 def _readings(char: str) -> frozenset[str]:

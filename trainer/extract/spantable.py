@@ -37,6 +37,7 @@ class UnitSpans:
     first: np.ndarray  # index of its first word among the sentence's content words
     word_ids: np.ndarray  # word-key id of each content word of the sentence
     norm_ids: np.ndarray  # id of each content word itself
+    piece: np.ndarray  # a piece of a fixed phrase (see translate.unit_candidates)
 
     def count(self, per_word: np.ndarray) -> np.ndarray:
         """How many of the flagged content words each candidate holds."""
@@ -180,6 +181,7 @@ class SpanTable:
             np.array([c[4] for c in cands], dtype=np.int64),
             np.array([self._word_id(self.word_key(w)) for w in words], dtype=np.int64),
             np.array([self._norm_id(w) for w in words], dtype=np.int64),
+            np.array([c[5] for c in cands], dtype=bool),
         )
 
     def _word_id(self, key: str) -> int:

@@ -45,6 +45,8 @@ LEX_TRUST = {"en": 2.0, "fr": 0.8, "vi": 2.0}
 WEAK = 0.25
 #: Credit of a term part rendered by a word no dictionary explains ("targeted").
 FREE = 0.35
+#: Times a word must occur before it can be judged never seen apart from its neighbour.
+CLOSED_MIN = 3
 #: Positional prior: cost per unit of relative distance beyond the slack.
 W_POS, POS_SLACK, POS_MIN_CHARS = 0.6, 0.2, 40
 
@@ -179,8 +181,9 @@ def _is_title(unit: Unit, term: str) -> bool:
     return unit.letters == term
 
 
-#: key, raw surface, lexical keys, cut cost, index of its first word among the content words
-Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float, int]
+#: key, raw surface, lexical keys, cut cost, index of its first word among the content words,
+#: whether an edge word is always next to the same word outside it (a piece of a fixed phrase)
+Candidate = tuple[tuple[str, ...], str, tuple[str, ...], float, int, bool]
 #: Largest lexical score a span can get (recall 1 + name bonus, full precision).
 LEX_MAX = 0.6 * 1.5 + 0.15
 
@@ -201,7 +204,7 @@ def unit_candidates(
     """Distinct candidate spans of a unit, first occurrence first, with the cost of
     cutting through a compound at either edge ("trợ" out of "hỗ trợ").  Surfaces
     are raw text: only the few spans that get fully scored are cleaned."""
-    seen: dict[tuple[str, ...], tuple[str, float, int]] = {}
+    seen: dict[tuple[str, ...], tuple[str, float, int, bool]] = {}
     pair: dict[tuple[str | None, str | None], float] = {}  # cohesion, once per word pair
 
     def coh(a: str | None, b: str | None) -> float:
@@ -224,10 +227,24 @@ def unit_candidates(
                 outer = coh(key[-1], right)
                 if outer >= CUT and outer >= (coh(key[-2], key[-1]) if long else 0.0):
                     cut += outer
-            seen[key] = (surface, cut, start)
+            piece = counts is not None and (_always_next(key[-1], right, counts, False)
+                                            or _always_next(key[0], left, counts, True))
+            seen[key] = (surface, cut, start, piece)
     keys = [word_key(w) for w in unit.sentence.norms if w is not None]  # per content word
-    return [(key, surface, tuple(keys[start:start + len(key)]), cut, start)
-            for key, (surface, cut, start) in seen.items()]
+    return [(key, surface, tuple(keys[start:start + len(key)]), cut, start, piece)
+            for key, (surface, cut, start, piece) in seen.items()]
+
+
+def _always_next(edge: str, outside: str | None, counts: Counter[tuple[str, ...]], before: bool) -> bool:
+    """Whether every occurrence of the edge word in the corpus (CLOSED_MIN at
+    least) has the outside word right next to it on that side: "đói" always
+    followed by "giảm" makes "xoá đói" a piece of "xoá đói giảm nghèo", no
+    rendering of its own (C-value says the same of nested terms on the
+    Chinese side)."""
+    if outside is None:
+        return False
+    alone = counts.get((edge,), 0)
+    return alone >= CLOSED_MIN and counts.get((outside, edge) if before else (edge, outside), 0) == alone
 
 
 def term_position(zh: str, term: str) -> float:
@@ -359,6 +376,8 @@ def _unit_block(
     hits = spans.count(_member(spans.word_ids, term_keys))
     supported = hits > 0
     keep = spans.size <= max_words
+    # A piece of a fixed phrase yields to the phrase, if that is not too long to be a candidate.
+    keep &= ~(spans.piece & (spans.size < max_words))
     if n_term >= 3:  # seen once next to a frequent term, no dictionary support: noise
         keep &= ~((n_tp == 1) & ~supported)
     # lexical_score: 0.6 recall (at most 1) + 0.15 precision (dictionary hits per
@@ -431,7 +450,7 @@ def _full_scores(
             key = tuple(w for w in unit.sentence.norms if w)
             surface, wkeys = clean(unit.sentence.text), tuple(map(table.word_key, key))
         else:
-            key, surface, wkeys, _cut, _start = cands[u][i]
+            key, surface, wkeys, _cut, _start, _piece = cands[u][i]
         # Words explained by another Chinese word in any sentence showing the span.
         others: frozenset[str] = frozenset()
         for v, other in enumerate(doc_units):
