@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from trainer.extract import wordmodel
 from trainer.extract.align import Bead
 from trainer.extract.lexicon import word_key_fn
 from trainer.extract.spans import analyse, content_ngrams
@@ -37,6 +38,8 @@ class LangCorpus:
     table: SpanTable = field(init=False)
     _gram_ids: list[np.ndarray] = field(default_factory=list)
     _term_counts: dict[str, TermCounts] = field(default_factory=dict)
+    #: What each Chinese character renders, learned from all units (see learn_chars).
+    chars: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.table = SpanTable(self.lang, word_key_fn(self.lang), self.adjacency)
@@ -73,6 +76,11 @@ class LangCorpus:
                         self.by_term.setdefault(piece, []).append(idx)
                         self.by_term_doc.setdefault((piece, self.docs[idx]), []).append(idx)
                         self.terms_in.setdefault(idx, []).append(piece)
+
+    def learn_chars(self) -> None:
+        """Fit the character word model (wordmodel.py) on every unit, once all are added."""
+        key = self.table.word_key
+        self.chars = wordmodel.char_words([(u.zh, [key(n) for n in u.sentence.norms if n]) for u in self.units])
 
     def span_counts(self, term: str) -> TermCounts:
         """Span counts over a term's units, computed once per term."""

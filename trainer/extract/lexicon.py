@@ -14,20 +14,25 @@ from trainer.extract.translate import Lexicon
 Learned = Mapping[str, frozenset[str]]
 
 
-def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned | None = None) -> Lexicon:
+def lexicon_for(
+    term: str, words: tuple[str, ...], lang: str, learned: Learned | None = None, chars: Learned | None = None,
+) -> Lexicon:
     """Keys per part of the term: Sino-Vietnamese per character, glosses per word.
 
     ``learned`` maps shorter terms to the keys of the renderings already found
     for them in this corpus: 精准扶贫 inherits "xoá đói giảm nghèo" from 扶贫.
+    ``chars`` maps characters to the words the corpus's word model learned for
+    them (wordmodel.py: 村 "village"), for languages CC-CEDICT does not speak.
     """
     learned = learned or {}
+    chars = chars or {}
     if lang == "vi":
         parts = []
         for w in words:
             if w in learned and w != term:
-                parts.append(learned[w] | frozenset().union(*(_readings(c) for c in w)))
+                parts.append(learned[w] | frozenset().union(*(_readings(c) | chars.get(c, frozenset()) for c in w)))
             else:
-                parts.extend(_readings(c) for c in w)
+                parts.extend(_readings(c) | chars.get(c, frozenset()) for c in w)
         parts = [p for p in parts if p]
         # Readings that match only without tones are weak evidence (bần ~ bạn).
         weak = tuple(frozenset(map(vi_weak, p)) for p in parts)
@@ -39,13 +44,13 @@ def lexicon_for(term: str, words: tuple[str, ...], lang: str, learned: Learned |
         # mean nothing in it (涉县 is Shexian, not "to wade").
         keys = dictionary.gloss_keys(w)
         if not dictionary.is_name(w):
-            keys = keys.union(*(dictionary.gloss_keys(c, True) for c in w))
+            keys = keys.union(*(dictionary.gloss_keys(c, True) | chars.get(c, frozenset()) for c in w))
         if w in learned and w != term:
             keys |= learned[w]
         if keys:
             parts_list.append(keys)
     if len(parts_list) == 1 and _takes_phrase(term):
-        parts_list = _character_parts(term) or parts_list
+        parts_list = _character_parts(term, chars) or parts_list
     return Lexicon(
         tuple(p for p in parts_list if p), 0.6 * len(term) - 0.2, dictionary.sense_keys(term), plain_syllables(term)
     )
@@ -60,11 +65,11 @@ def _takes_phrase(word: str) -> bool:
     return len(word) == 2 and bool(senses) and all(len(s) >= 2 for s in senses) and not dictionary.is_name(word)
 
 
-def _character_parts(word: str) -> list[frozenset[str]]:
+def _character_parts(word: str, chars: Learned) -> list[frozenset[str]]:
     """The parts of a word that takes a phrase: its characters' core senses.
     Its whole senses (Lexicon.senses) still give full recall to a span
     covering one of them ("poverty alleviation")."""
-    parts = [dictionary.gloss_keys(c, True) for c in word]
+    parts = [dictionary.gloss_keys(c, True) | chars.get(c, frozenset()) for c in word]
     return parts if all(parts) else []
 
 

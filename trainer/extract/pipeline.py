@@ -39,6 +39,13 @@ LEARN_CONFIDENCE = 0.5
 AGREE_CONFIDENCE = 0.8
 #: Share of a row's remaining doubt that a fully agreeing sibling rendering removes.
 AGREE_WEIGHT = 0.5
+#: Languages whose terms also draw on what the corpus taught each character
+#: (wordmodel.py): those CC-CEDICT's English glosses reach only through cognates
+#: or not at all.  For English the dictionary says more, and on a small corpus
+#: the model's mistakes (a character credited with its neighbour's word) cost more
+#: than it adds; as evidence against a span (a word another character renders)
+#: it changed more rows for the worse than for the better in every language.
+CHAR_MODEL_LANGS = ("fr", "vi")
 #: Languages whose renderings share cognates (English and French; not Vietnamese).
 COGNATE_LANGS = ("en", "fr")
 
@@ -197,6 +204,8 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
     all_terms = {t.term for terms in terms_by_group for t in terms}
     for corpus in corpora.values():
         corpus.index_terms(all_terms)
+        if corpus.lang in CHAR_MODEL_LANGS:
+            corpus.learn_chars()
     term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
     group_index = {id(d): g for g, members in enumerate(groups) for d in members}
     shared = _Shared(docs, [term_of_doc[id(doc)] for doc in docs], corpora,
@@ -441,7 +450,7 @@ def _term_row(
     lang, name = doc.article.lang, doc.article.name
     key_fn = word_key_fn(lang)
     doc_units = corpus.units_of(cand.term, name)
-    lex = lexicon_for(cand.term, cand.words, lang, learned)
+    lex = lexicon_for(cand.term, cand.words, lang, learned, corpus.chars)
     if sense:
         lex = replace(lex, senses=lex.senses + (sense,))
     scored = score_candidates(cand.term, doc_units, corpus.count(cand.term), corpus.span_counts(cand.term),
