@@ -44,7 +44,7 @@ def lexicon_for(
         # mean nothing in it (涉县 is Shexian, not "to wade").
         keys = dictionary.gloss_keys(w)
         if not dictionary.is_name(w):
-            keys = keys.union(*(dictionary.gloss_keys(c, True) | chars.get(c, frozenset()) for c in w))
+            keys = keys.union(*(_core_keys(c, chars) for c in w))
         if w in learned and w != term:
             keys |= learned[w]
         if keys:
@@ -69,8 +69,13 @@ def _character_parts(word: str, chars: Learned) -> list[frozenset[str]]:
     """The parts of a word that takes a phrase: its characters' core senses.
     Its whole senses (Lexicon.senses) still give full recall to a span
     covering one of them ("poverty alleviation")."""
-    parts = [dictionary.gloss_keys(c, True) | chars.get(c, frozenset()) for c in word]
+    parts = [_core_keys(c, chars) for c in word]
     return parts if all(parts) else []
+
+
+def _core_keys(char: str, chars: Learned) -> frozenset[str]:
+    """A character's core senses in CC-CEDICT and what the word model taught it."""
+    return dictionary.gloss_keys(char, True) | chars.get(char, frozenset())
 
 
 def _readings(char: str) -> frozenset[str]:
