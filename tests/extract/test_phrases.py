@@ -7,7 +7,8 @@ from collections import Counter
 
 from tests.extract.samples import article
 from tests.extract.test_translate import rows_for
-from trainer.extract.lexicon import lexicon_for
+from trainer.extract.dictionary import main_senses
+from trainer.extract.lexicon import _filled_by_senses, lexicon_for
 from trainer.extract.spans import analyse
 from trainer.extract.translate import Unit, lexical_score, unit_candidates
 
@@ -80,3 +81,29 @@ def test_a_word_with_a_one_word_sense_is_rendered_by_that_word() -> None:
     lex = lexicon_for("医生", ("医生",), "en")
     assert len(lex.parts) == 1
     assert lexical_score(("doctor",), ("docto",), lex)[0] >= 0.6 + 0.15
+
+
+def test_a_sense_word_no_character_explains_fills_the_part_left_bare() -> None:
+    # 扶贫 "assistance to the poor": "poor" is 贫's; 扶's own glosses ("to support
+    # with the hand", "to help") miss "assistance", so the sense lends it to 扶.
+    lex = lexicon_for("扶贫", ("扶贫",), "en")
+    assert "assis" in lex.parts[0] and "assis" not in lex.parts[1]
+    phrase = lexical_score(("assistance", "poor"), ("assis", "poor"), lex)[0]
+    half = lexical_score(("poor",), ("poor",), lex)[0]
+    assert phrase > half
+
+
+def test_filling_needs_one_loose_word_and_one_bare_part() -> None:
+    parts = (frozenset({"help"}), frozenset({"poor"}))
+    assert _filled_by_senses(parts, (frozenset({"assis", "poor"}),)) == (frozenset({"help", "assis"}), parts[1])
+    # Two loose words for one bare part: which one renders it is unknown.
+    assert _filled_by_senses(parts, (frozenset({"assis", "aid", "poor"}),)) == parts
+    # No part explained: nothing ties a word to a part.
+    assert _filled_by_senses(parts, (frozenset({"allev", "pover"}),)) == parts
+    assert _filled_by_senses(parts[:1], (frozenset({"assis"}),)) == parts[:1]
+
+
+def test_a_characters_core_senses_skip_cross_references() -> None:
+    # CC-CEDICT lists 帮 first as an "old variant of 幫": its core is "to help", "to assist".
+    assert main_senses("帮")[:2] == ("to help", "to assist")
+    assert "assis" in lexicon_for("帮助", ("帮", "助"), "en").keys

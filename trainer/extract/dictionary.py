@@ -85,10 +85,16 @@ def short_gloss(word: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=100_000)
 def main_senses(word: str) -> tuple[str, ...]:
-    """The first two senses of the first entry: a character's core meaning only."""
-    entries = _cedict().get(word, ())
-    return tuple(entries[0][:2]) if entries else ()
+    """The first two real senses of the first entry that has any: a
+    character's core meaning only.  Cross-references are skipped, or 帮,
+    listed first as an "old variant of 幫", would mean nothing."""
+    for defs in _cedict().get(word, ()):
+        real = [d for d in defs if not d.startswith(_SKIP_SENSE)]
+        if real:
+            return tuple(real[:2])
+    return ()
 
 
 def _definition_keys(definition: str) -> frozenset[str]:

@@ -51,9 +51,27 @@ def lexicon_for(
             parts_list.append(keys)
     if len(parts_list) == 1 and _takes_phrase(term):
         parts_list = _character_parts(term, chars) or parts_list
+    senses = dictionary.sense_keys(term)
     return Lexicon(
-        tuple(p for p in parts_list if p), 0.6 * len(term) - 0.2, dictionary.sense_keys(term), plain_syllables(term)
+        _filled_by_senses(tuple(p for p in parts_list if p), senses),
+        0.6 * len(term) - 0.2, senses, plain_syllables(term),
     )
+
+
+def _filled_by_senses(parts: tuple[frozenset[str], ...], senses: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """Give a part the one word of a whole sense that the other parts do not
+    explain.  扶贫 "assistance to the poor": "poor" is 贫's, so "assistance"
+    renders 扶, whose own glosses ("to support with the hand", "to help")
+    miss it; "assistance aux démunis" then renders both parts, not one."""
+    if len(parts) < 2:
+        return parts
+    filled = list(parts)
+    for sense in senses:
+        loose = [k for k in sense if not any(k in p for p in parts)]
+        bare = [i for i, p in enumerate(parts) if p.isdisjoint(sense)]
+        if len(loose) == 1 and len(bare) == 1 and len(sense) == len(parts):
+            filled[bare[0]] = filled[bare[0]] | {loose[0]}
+    return tuple(filled)
 
 
 def _takes_phrase(word: str) -> bool:
