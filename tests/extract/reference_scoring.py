@@ -14,7 +14,7 @@ from trainer.extract.spans import clean
 from trainer.extract.translate import (
     LEX_MAX, LEX_TRUST, MAX_KEPT, POS_MIN_CHARS, SMOOTH, W_ASSOC, W_COVER, W_CUT, W_LEN, W_LEX, W_RIVAL,
     W_TITLE, Candidate, Lexicon, Scored, Unit, _cheap, best_first, distortion, lexical_score, other_keys,
-    term_position, unit_candidates,
+    unit_candidates,
 )
 
 
@@ -51,7 +51,7 @@ def reference_score_candidates(
     for u, unit in enumerate(doc_units):
         title = "".join(c for c in unit.zh if c.isalnum()) == term
         # Only a term met once here has nothing better than position to go on.
-        zh_pos, zh_len = term_position(unit.zh, term), (len(unit.zh) if len(doc_units) == 1 else 0)
+        zh_len = len(unit.zh) if len(doc_units) == 1 else 0
         cands = candidates_of(unit) if candidates_of else unit_candidates(unit, lang, word_key)
         if title:
             whole_key = tuple(n for n in unit.sentence.norms if n)
@@ -62,7 +62,7 @@ def reference_score_candidates(
         positional = zh_len >= POS_MIN_CHARS
         # The hot loop (every span of every sentence of the term): _cheap and
         # distortion inlined, same arithmetic.
-        text, text_size = unit.sentence.text, max(1, len(unit.sentence.text))
+        text = unit.sentence.text
         for key, surface, wkeys, cut, _start, piece in cands:
             size = len(key)
             if size > max_words or key in pool or (skip is not None and skip(key)):
@@ -77,8 +77,9 @@ def reference_score_candidates(
                 n_p = n_tp
             cheap = W_ASSOC * n_tp / (n_term + n_p - n_tp + SMOOTH) + W_COVER * (n_tp / n_term if n_tp < n_term else 1.0)
             cheap -= length_cost[size] + W_CUT * cut
-            if positional:  # where the span sits (its first occurrence), 0..1
-                cheap -= distortion(zh_pos, (text.find(surface) + len(surface) / 2) / text_size, zh_len)
+            if positional:  # the nearest occurrences of term and span, 0..1
+                cheap -= min(distortion(z, t, zh_len) for z in _middles(unit.zh, term)
+                             for t in _middles(text.lower(), surface.lower()))
             pool[key] = (cheap, surface, False, u, wkeys)
     ranked = sorted(pool.items(), key=lambda item: -item[1][0])
     scored: list[Scored] = []
@@ -120,3 +121,9 @@ def reference_score_candidates(
             evidence.append("whole title")
         scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence)))
     return best_first(scored)
+
+
+def _middles(text: str, piece: str) -> list[float]:
+    """Where each occurrence of ``piece`` sits in ``text`` (its middle, 0..1); 0.5 if none."""
+    found = [(at + len(piece) / 2) / max(1, len(text)) for at in range(len(text)) if text.startswith(piece, at)]
+    return found or [0.5]

@@ -167,3 +167,32 @@ def test_a_recurring_phrase_does_not_hide_the_compound_inside_it() -> None:
     cut = {key: c for key, _s, _w, c, _i, _p in unit_candidates(Unit("", sentence), "vi", lambda w: w, counts)}
     assert cut[(words[1], words[2])] == 0.0  # "cán bộ": a whole compound
     assert cut[(words[2],)] > 0.0  # "bộ" alone cuts it
+
+
+def test_position_is_measured_between_the_nearest_occurrences() -> None:
+    # 农民 sits at the end of a long Chinese sentence; "farmers" opens the
+    # translation and, in one version, also closes it: that occurrence counts.
+    from trainer.extract.translate import _cheap_pool
+
+    def farmers_cheap(tr: str) -> float:
+        corpus = LangCorpus("en")
+        corpus.add("d", "我们今天在这里讨论很多问题和一些新的想法" * 3 + "农民。", tr, ("农民",))
+        corpus.index_terms(["农民"])
+        units = corpus.units_of("农民")
+        lex = Lexicon((frozenset({"farme"}),), 1.0)
+        pool = _cheap_pool("农民", units, 1, corpus.span_counts("农民"), corpus.table, lex, None)
+        cands = corpus.table.unit_spans(units[0]).cands
+        return next(c for c, (_u, i) in zip(pool.cheap, pool.where) if cands[i][0] == (norm("farmers", "en"),))
+
+    filler = " ".join(["talk"] * 20)
+    assert farmers_cheap(f"Farmers {filler} farmers.") > farmers_cheap(f"Farmers {filler} ideas.")
+
+
+def test_every_occurrence_has_a_position() -> None:
+    from trainer.extract.spantable import _positions
+    from trainer.extract.translate import term_positions
+
+    assert term_positions("农民和农民", "农民").tolist() == [0.2, 0.8]
+    assert term_positions("工人", "农民").tolist() == [0.5]  # not found: the middle
+    flat, starts = _positions(["Ab", "c", "x"], "ab c aB")
+    assert flat.tolist() == [1 / 7, 6 / 7, 3.5 / 7, 0.5] and starts.tolist() == [0, 2, 3]  # any case; x: the middle

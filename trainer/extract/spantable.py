@@ -33,7 +33,8 @@ class UnitSpans:
     units: np.ndarray  # how many units of the corpus hold it
     size: np.ndarray  # content words in it
     cut: np.ndarray  # cost of cutting a compound at its edges
-    pos: np.ndarray  # where its first occurrence's middle sits in the sentence, 0..1
+    pos: np.ndarray  # where each occurrence's middle sits in the sentence, 0..1, all spans' in a row
+    pos_start: np.ndarray  # where each span's occurrences start in ``pos``
     first: np.ndarray  # index of its first word among the sentence's content words
     word_ids: np.ndarray  # word-key id of each content word of the sentence
     norm_ids: np.ndarray  # id of each content word itself
@@ -169,7 +170,6 @@ class SpanTable:
     def _arrays(self, unit: Unit) -> UnitSpans:
         cands = unit_candidates(unit, self.lang, self.word_key, self.adjacency)
         text = unit.sentence.text
-        text_size = max(1, len(text))
         words = [w for w in unit.sentence.norms if w is not None]
         return UnitSpans(
             cands,
@@ -177,7 +177,7 @@ class SpanTable:
             self.unit_counts()[ids],
             np.array([len(c[0]) for c in cands], dtype=np.int64),
             np.array([c[3] for c in cands], dtype=np.float64),
-            np.array([(text.find(c[1]) + len(c[1]) / 2) / text_size for c in cands], dtype=np.float64),
+            *_positions([c[1] for c in cands], text),
             np.array([c[4] for c in cands], dtype=np.int64),
             np.array([self._word_id(self.word_key(w)) for w in words], dtype=np.int64),
             np.array([self._norm_id(w) for w in words], dtype=np.int64),
@@ -197,3 +197,22 @@ class SpanTable:
 def _number(ids: dict[Any, int], key: Any) -> int:
     """The id of ``key`` in ``ids``, the next free one on first sight."""
     return ids.setdefault(key, len(ids))
+
+
+def _positions(surfaces: Sequence[str], text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Where every occurrence of each surface sits in the text (its middle,
+    0..1, any case: "Farmers" opening a sentence is "farmers" too), flat,
+    and where each surface's occurrences start in that array."""
+    text = text.lower()
+    size = max(1, len(text))
+    flat: list[float] = []
+    starts: list[int] = []
+    for surface in map(str.lower, surfaces):
+        starts.append(len(flat))
+        at = text.find(surface)
+        if at < 0:
+            flat.append(0.5)
+        while at >= 0:
+            flat.append((at + len(surface) / 2) / size)
+            at = text.find(surface, at + 1)
+    return np.array(flat, dtype=np.float64), np.array(starts, dtype=np.int64)

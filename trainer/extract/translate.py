@@ -247,10 +247,13 @@ def _always_next(edge: str, outside: str | None, counts: Counter[tuple[str, ...]
     return alone >= CLOSED_MIN and counts.get((outside, edge) if before else (edge, outside), 0) == alone
 
 
-def term_position(zh: str, term: str) -> float:
-    """Where the term sits in the Chinese text, 0..1 (its middle)."""
-    at = zh.find(term)
-    return (at + len(term) / 2) / max(1, len(zh)) if at >= 0 else 0.5
+def term_positions(zh: str, term: str) -> np.ndarray:
+    """Where each occurrence of the term sits in the Chinese text, 0..1 (its middle)."""
+    size, out, at = max(1, len(zh)), [], zh.find(term)
+    while at >= 0:
+        out.append((at + len(term) / 2) / size)
+        at = zh.find(term, at + 1)
+    return np.array(out or [0.5])
 
 
 def distortion(zh_pos: float, tr_pos: float, zh_len: int) -> float:
@@ -331,8 +334,8 @@ def _cheap_pool(
     named = table.words_in(doc_units, lex.pinyin) if lex.pinyin else np.zeros(0, dtype=np.int64)
     # Only a term met once here has nothing better than position to go on.
     zh_len = len(doc_units[0].zh) if len(doc_units) == 1 else 0
-    zh_pos = term_position(doc_units[0].zh, term) if zh_len >= POS_MIN_CHARS else 0.0
-    blocks = [_unit_block(term, u, unit, table, lex, n_term, covered, max_words, term_keys, named, skip)
+    zh_pos = term_positions(doc_units[0].zh, term) if zh_len >= POS_MIN_CHARS else np.zeros(1)
+    blocks = [_unit_block(term, u, unit, table, lex, n_term, covered, max_words, term_keys, named, skip, zh_pos)
               for u, unit in enumerate(doc_units)]
     ids, n_tp, n_p, keep, supported, bound, size, cut, pos, whole_cheap, unit_of, index = (
         np.concatenate(parts) if len(blocks) > 1 else parts[0] for parts in zip(*blocks))
@@ -346,7 +349,7 @@ def _cheap_pool(
     sizes = np.minimum(size[chosen], max_words)
     cheap = cheap - (length_cost[sizes] + W_CUT * cut[chosen])
     if zh_len >= POS_MIN_CHARS:
-        cheap = cheap - W_POS * np.maximum(0.0, np.abs(zh_pos - pos[chosen]) - POS_SLACK)
+        cheap = cheap - W_POS * np.maximum(0.0, pos[chosen] - POS_SLACK)
     whole = index[chosen] < 0
     cheap = np.where(whole, whole_cheap[chosen], cheap)
     order = np.argsort(-cheap, kind="stable")  # ties keep first-occurrence order
@@ -365,6 +368,7 @@ _Block = tuple[np.ndarray, ...]
 def _unit_block(
     term: str, u: int, unit: Unit, table: SpanTable, lex: Lexicon, n_term: int, covered: TermCounts,
     max_words: int, term_keys: np.ndarray, named: np.ndarray, skip: Callable[[tuple[str, ...]], bool] | None,
+    zh_pos: np.ndarray,
 ) -> _Block:
     """One unit's spans as arrays: id, counts, kept or not, dictionary support,
     size, cut, position, a title's own cheap score, unit and candidate index.
@@ -390,7 +394,9 @@ def _unit_block(
     if skip is not None:
         cands = spans.cands
         keep &= ~np.array([bool(k) and skip(cands[i][0]) for i, k in enumerate(keep.tolist())], dtype=bool)
-    block = (spans.ids, n_tp, n_p, keep, supported, bound, spans.size, spans.cut, spans.pos,
+    # Distance from the nearest occurrence of the term to the nearest one of the span.
+    gap = np.minimum.reduceat(np.abs(spans.pos[:, None] - zh_pos).min(axis=1), spans.pos_start) if n else np.zeros(0)
+    block = (spans.ids, n_tp, n_p, keep, supported, bound, spans.size, spans.cut, gap,
              np.zeros(n), np.full(n, u), np.arange(n))
     if not _is_title(unit, term):
         return block
