@@ -334,10 +334,10 @@ def _cheap_pool(
     named = table.words_in(doc_units, lex.pinyin) if lex.pinyin else np.zeros(0, dtype=np.int64)
     # Only a term met once here has nothing better than position to go on.
     zh_len = len(doc_units[0].zh) if len(doc_units) == 1 else 0
-    zh_pos = term_positions(doc_units[0].zh, term) if zh_len >= POS_MIN_CHARS else np.zeros(1)
+    zh_pos = term_positions(doc_units[0].zh, term) if zh_len >= POS_MIN_CHARS else None
     blocks = [_unit_block(term, u, unit, table, lex, n_term, covered, max_words, term_keys, named, skip, zh_pos)
               for u, unit in enumerate(doc_units)]
-    ids, n_tp, n_p, keep, supported, bound, size, cut, pos, whole_cheap, unit_of, index = (
+    ids, n_tp, n_p, keep, supported, bound, size, cut, gap, whole_cheap, unit_of, index = (
         np.concatenate(parts) if len(blocks) > 1 else parts[0] for parts in zip(*blocks))
     chosen = np.flatnonzero(keep)
     if len(blocks) > 1 or (len(index) and index[0] < 0):  # a unit's own spans are already distinct
@@ -348,8 +348,8 @@ def _cheap_pool(
     cheap = W_ASSOC * a / (n_term + p - a + SMOOTH) + W_COVER * np.where(a < n_term, a / n_term, 1.0)
     sizes = np.minimum(size[chosen], max_words)
     cheap = cheap - (length_cost[sizes] + W_CUT * cut[chosen])
-    if zh_len >= POS_MIN_CHARS:
-        cheap = cheap - W_POS * np.maximum(0.0, pos[chosen] - POS_SLACK)
+    if zh_pos is not None:
+        cheap = cheap - W_POS * np.maximum(0.0, gap[chosen] - POS_SLACK)
     whole = index[chosen] < 0
     cheap = np.where(whole, whole_cheap[chosen], cheap)
     order = np.argsort(-cheap, kind="stable")  # ties keep first-occurrence order
@@ -368,10 +368,11 @@ _Block = tuple[np.ndarray, ...]
 def _unit_block(
     term: str, u: int, unit: Unit, table: SpanTable, lex: Lexicon, n_term: int, covered: TermCounts,
     max_words: int, term_keys: np.ndarray, named: np.ndarray, skip: Callable[[tuple[str, ...]], bool] | None,
-    zh_pos: np.ndarray,
+    zh_pos: np.ndarray | None,
 ) -> _Block:
     """One unit's spans as arrays: id, counts, kept or not, dictionary support,
-    size, cut, position, a title's own cheap score, unit and candidate index.
+    size, cut, distance from the term (``zh_pos``: where it sits, when position
+    counts), a title's own cheap score, unit and candidate index.
     ``named`` are the span words found in the term's pinyin (a transcribed name)."""
     spans = table.unit_spans(unit)
     n = len(spans.ids)
@@ -394,8 +395,9 @@ def _unit_block(
     if skip is not None:
         cands = spans.cands
         keep &= ~np.array([bool(k) and skip(cands[i][0]) for i, k in enumerate(keep.tolist())], dtype=bool)
-    # Distance from the nearest occurrence of the term to the nearest one of the span.
-    gap = np.minimum.reduceat(np.abs(spans.pos[:, None] - zh_pos).min(axis=1), spans.pos_start) if n else np.zeros(0)
+    gap = np.zeros(n)
+    if zh_pos is not None and n:  # from the nearest occurrence of the term to the nearest one of the span
+        gap = np.minimum.reduceat(np.abs(spans.pos[:, None] - zh_pos).min(axis=1), spans.pos_start)
     block = (spans.ids, n_tp, n_p, keep, supported, bound, spans.size, spans.cut, gap,
              np.zeros(n), np.full(n, u), np.arange(n))
     if not _is_title(unit, term):
