@@ -83,3 +83,14 @@ KEYS = st.sampled_from("abcde")
 @given(st.lists(st.frozensets(KEYS, max_size=3), max_size=4), st.lists(KEYS, max_size=4))
 def test_rendered_parts_is_a_maximum_matching(parts: list[frozenset[str]], words: list[str]) -> None:
     assert rendered_parts(parts, words) == _best_matching(parts, words)
+
+
+def test_cognates_meet_across_doubled_letters_and_greek_spellings() -> None:
+    """French doubles consonants English writes once ("ressources") and writes
+    "c" where English keeps the Greek "ch" ("mécanisme"): the keys still meet,
+    while unrelated words keep their own."""
+    for french, english in [("ressources", "resources"), ("mécanisme", "mechanism"),
+                            ("appartement", "apartment"), ("développement", "development")]:
+        assert dictionary.key(french) == dictionary.key(english), (french, english)
+    assert dictionary.key("ressources") != dictionary.key("responsable")
+    assert dictionary.key("machine") != dictionary.key("mécanisme")

@@ -7,7 +7,7 @@ from collections import Counter
 
 from tests.extract.samples import article
 from tests.extract.test_translate import rows_for
-from trainer.extract.dictionary import main_senses
+from trainer.extract.dictionary import key, main_senses
 from trainer.extract.lexicon import _filled_by_senses, lexicon_for
 from trainer.extract.spans import analyse
 from trainer.extract.translate import Unit, lexical_score, unit_candidates
@@ -71,8 +71,8 @@ def test_a_word_whose_every_sense_is_a_phrase_needs_the_phrase() -> None:
     # 科技: "science and technology", its only sense: "science" alone is half of it.
     lex = lexicon_for("科技", ("科技",), "en")
     assert len(lex.parts) == 2  # its characters, not one part any gloss word fills
-    both, one = lexical_score(("science", "technology"), ("scien", "techn"), lex), lexical_score(("science",),
-                                                                                                   ("scien",), lex)
+    both = lexical_score(("science", "technology"), (key("science"), key("technology")), lex)
+    one = lexical_score(("science",), (key("science"),), lex)
     assert both[0] > one[0]
 
 
@@ -87,8 +87,8 @@ def test_a_sense_word_no_character_explains_fills_the_part_left_bare() -> None:
     # 扶贫 "assistance to the poor": "poor" is 贫's; 扶's own glosses ("to support
     # with the hand", "to help") miss "assistance", so the sense lends it to 扶.
     lex = lexicon_for("扶贫", ("扶贫",), "en")
-    assert "assis" in lex.parts[0] and "assis" not in lex.parts[1]
-    phrase = lexical_score(("assistance", "poor"), ("assis", "poor"), lex)[0]
+    assert key("assistance") in lex.parts[0] and key("assistance") not in lex.parts[1]
+    phrase = lexical_score(("assistance", "poor"), (key("assistance"), "poor"), lex)[0]
     half = lexical_score(("poor",), ("poor",), lex)[0]
     assert phrase > half
 
@@ -106,4 +106,4 @@ def test_filling_needs_one_loose_word_and_one_bare_part() -> None:
 def test_a_characters_core_senses_skip_cross_references() -> None:
     # CC-CEDICT lists 帮 first as an "old variant of 幫": its core is "to help", "to assist".
     assert main_senses("帮")[:2] == ("to help", "to assist")
-    assert "assis" in lexicon_for("帮助", ("帮", "助"), "en").keys
+    assert key("assist") in lexicon_for("帮助", ("帮", "助"), "en").keys

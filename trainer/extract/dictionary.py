@@ -62,7 +62,10 @@ def key(word: str) -> str:
     "infrastructures"/"infrastructure" share it, which is what lets English
     glosses serve as (weak) evidence for French spans.
     """
-    return fold(word)[:5]
+    return _DOUBLE.sub(r"\1", fold(word).replace("ch", "c").replace("ph", "f"))[:5]
+
+
+_DOUBLE = re.compile(r"(.)\1")
 
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|[^\s\[]+")
