@@ -153,6 +153,28 @@ def test_overlapping_chinese_words_do_not_explain_a_span_away() -> None:
     assert "infra" in other_keys(unit, "设施", lambda w: keys.get(w, frozenset()))
 
 
+def test_a_vietnamese_syllable_is_explained_in_its_own_tone_or_with_its_whole_word() -> None:
+    """"hỗ trợ" (帮扶) beside 贫困户 (bần khốn hộ): "hỗ" is not "hộ", so 贫困户
+    explains nothing in it; 干部 (read "can bộ") explains "cán bộ" in any tone,
+    because both its syllables are there."""
+    from trainer.extract.lexicon import other_word_keys
+    from trainer.extract.text import vi_toned
+    from trainer.extract.translate import other_keys
+
+    def found(text: str, words: tuple[str, ...]) -> frozenset[str]:
+        unit = Unit("".join(words), analyse(text, "vi"), frozenset(), words)
+        return other_keys(unit, "帮扶", lambda w: other_word_keys(w, "vi"))
+
+    def key(word: str) -> str:
+        return vi_toned(next(n for n in analyse(word, "vi").norms if n))
+
+    households = found("hỗ trợ hộ nghèo", ("帮扶", "贫困户"))
+    assert key("hộ") in households and key("hỗ") not in households and "hô" not in households
+    cadres = found("cán bộ hỗ trợ", ("干部", "帮扶"))
+    assert {"can", "bô"} <= cadres  # toneless keys, as span words are compared
+    assert "can" not in found("cán sự hỗ trợ", ("干部", "帮扶"))  # 部 "bộ" absent: no whole word
+
+
 def test_a_recurring_phrase_does_not_hide_the_compound_inside_it() -> None:
     from trainer.extract.translate import unit_candidates
 

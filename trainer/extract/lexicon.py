@@ -7,7 +7,7 @@ from typing import Callable, Mapping
 
 from trainer.extract import dictionary
 from trainer.extract.pinyin import plain_syllables
-from trainer.extract.text import vi_base, vi_weak
+from trainer.extract.text import vi_base, vi_toned, vi_weak
 from trainer.extract.translate import Lexicon
 
 
@@ -176,7 +176,7 @@ def english_gloss(term: str, words: tuple[str, ...]) -> str:
 def other_word_keys(word: str, lang: str) -> frozenset[str]:
     """Keys of another Chinese word of the sentence, comparable with span word keys."""
     if lang == "vi":
-        return frozenset(map(vi_base, dictionary.sino_vietnamese_toned(word)))
+        return frozenset(map(vi_toned, dictionary.sino_vietnamese_toned(word)))
     from trainer.extract import anchors
 
     return anchors.word_keys(word, lang)

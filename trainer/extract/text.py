@@ -75,6 +75,12 @@ def vi_key(word: str) -> str:
     return base + tone
 
 
+def vi_toned(key: str) -> str:
+    """A tone-keyed word with the level tone spelt out ("can" -> "can0"), so
+    that a toned key never passes for a toneless one."""
+    return key if key[-1:].isdigit() else key + "0"
+
+
 def vi_base(key: str) -> str:
     """A tone-keyed Vietnamese word without its tone, vowel marks kept: how
     dictionary readings are matched (readings and usage differ in tone, 干 can /

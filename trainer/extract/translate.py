@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import numpy as np
 
 from trainer.extract.spans import Sentence, clean, spans
+from trainer.extract.text import vi_toned
 
 if TYPE_CHECKING:
     from trainer.extract.spantable import SpanTable, TermCounts
@@ -87,6 +88,14 @@ class Unit:
         words = dict.fromkeys(w for w in self.words if len(w) >= 2)
         return tuple((w, _pairs(w)) for w in words)
 
+    @cached_property
+    def toneless(self) -> frozenset[str]:
+        """The translation's words without a final tone digit (Vietnamese keys)."""
+        return frozenset(n.rstrip(_DIGITS) for n in self.sentence.norms if n)
+
+
+_DIGITS = "0123456789"
+
 
 @dataclass(frozen=True)
 class Scored:
@@ -107,7 +116,14 @@ def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) 
     shared = _pairs(term)
     for w, pairs in unit.word_pairs:
         if w not in term and (term in w or shared.isdisjoint(pairs)):
-            out |= keys_of(w)
+            keys = keys_of(w)
+            out |= keys
+            # Keys with tones (Vietnamese) explain a syllable in its own tone;
+            # in any tone only when the whole word is there (干部 read "can bộ",
+            # written "cán bộ"): 户 "hộ" of 贫困户 does not explain "hỗ trợ".
+            bare = {k.rstrip(_DIGITS) for k in keys}
+            if not bare <= keys and bare <= unit.toneless:
+                out |= bare
     return frozenset(out)
 
 
@@ -129,7 +145,7 @@ def lexical_score(
         return 0.0, ""
     allkeys = lex.keys
     hit = [k for k in word_keys if k in allkeys]
-    foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or w[:1].isdigit()))
+    foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or vi_toned(w) in others or w[:1].isdigit()))
     precision = len(hit) / len(word_keys)
     found = set(word_keys)
     matched: float = rendered_parts(lex.parts, word_keys)
