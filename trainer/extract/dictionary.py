@@ -62,10 +62,11 @@ def key(word: str) -> str:
     "infrastructures"/"infrastructure" share it, which is what lets English
     glosses serve as (weak) evidence for French spans.
     """
-    return _DOUBLE.sub(r"\1", fold(word).replace("ch", "c").replace("ph", "f"))[:5]
+    return _DOUBLE.sub(r"\1", _RE_END.sub(r"er\1", fold(word)).replace("ch", "c").replace("ph", "f"))[:5]
 
 
 _DOUBLE = re.compile(r"(.)\1")
+_RE_END = re.compile(r"(?<=[bcdfgkptv])re(s?)$")
 
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|[^\s\[]+")
