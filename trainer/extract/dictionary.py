@@ -54,19 +54,29 @@ def is_name(word: str) -> bool:
     return word in _NAMES and word not in _COMMON
 
 
+#: Regular spelling differences between French and English cognates, undone
+#: on both sides before the prefix is taken (order matters: "-re" before the
+#: doubled letters, so "lettre" -> "letter" -> "leter" like "letter").
+_COGNATE_SPELLINGS = (
+    (re.compile(r"(?<=[bcdfgkptv])re(s?)$"), r"er\1"),  # membres / members, centre / center
+    (re.compile(r"y$"), "i"),  # Parti / party
+    (re.compile(r"ch"), "c"),  # mécanisme / mechanism
+    (re.compile(r"(.)\1"), r"\1"),  # ressources / resources, appartement / apartment
+)
+
+
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
-    """A cross-language comparison key: folded, first 5 letters.
+    """A cross-language comparison key: folded, cognate spellings merged, first 5 letters.
 
     Crude on purpose: "développement"/"development", "industriel"/"industrial",
     "infrastructures"/"infrastructure" share it, which is what lets English
     glosses serve as (weak) evidence for French spans.
     """
-    return _DOUBLE.sub(r"\1", _RE_END.sub(r"er\1", fold(word)).replace("ch", "c").replace("ph", "f"))[:5]
-
-
-_DOUBLE = re.compile(r"(.)\1")
-_RE_END = re.compile(r"(?<=[bcdfgkptv])re(s?)$")
+    text = fold(word)
+    for pattern, replacement in _COGNATE_SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text[:5]
 
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\|[^\s\[]+")
