@@ -88,13 +88,15 @@ def test_rendered_parts_is_a_maximum_matching(parts: list[frozenset[str]], words
 def test_cognates_meet_across_doubled_letters_and_greek_spellings() -> None:
     """French doubles consonants English writes once ("ressources"), writes
     "c" where English keeps the Greek "ch" ("mécanisme") and ends in "-re"
-    where English has "-er" ("membres") and "i" where English ends in "y"
-    ("Parti"): the keys still meet, while unrelated
+    where English has "-er" ("membres"), "-eur" for "-or" ("secteur"), "ou"
+    for "o" ("gouvernement"), "i" where English ends in "y" ("Parti") and a
+    mute final "e" ("groupe"): the keys still meet, while unrelated
     words keep their own."""
     for french, english in [("ressources", "resources"), ("mécanisme", "mechanism"),
                             ("appartement", "apartment"), ("développement", "development"),
                             ("membres", "members"), ("centre", "center"), ("ordre", "order"),
-                            ("Parti", "party")]:
+                            ("Parti", "party"), ("gouvernement", "government"), ("secteur", "sector"),
+                            ("groupe", "group"), ("forme", "form")]:
         assert dictionary.key(french) == dictionary.key(english), (french, english)
     assert dictionary.key("ressources") != dictionary.key("responsable")
     assert dictionary.key("machine") != dictionary.key("mécanisme")

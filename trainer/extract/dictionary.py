@@ -60,6 +60,9 @@ def is_name(word: str) -> bool:
 _COGNATE_SPELLINGS = (
     (re.compile(r"(?<=[bcdfgkptv])re(s?)$"), r"er\1"),  # membres / members, centre / center
     (re.compile(r"y$"), "i"),  # Parti / party
+    (re.compile(r"eur(s?)$"), r"or\1"),  # secteur / sector
+    (re.compile(r"(?<=\w{3})e$"), ""),  # groupe / group, forme / form (mute final e)
+    (re.compile(r"ou"), "o"),  # gouvernement / government, mouvement / movement
     (re.compile(r"ch"), "c"),  # mécanisme / mechanism
     (re.compile(r"(.)\1"), r"\1"),  # ressources / resources, appartement / apartment
 )
