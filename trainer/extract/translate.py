@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import numpy as np
 
 from trainer.extract.spans import Sentence, clean, spans
-from trainer.extract.text import vi_toned
+from trainer.extract.text import vi_base, vi_toned
 
 if TYPE_CHECKING:
     from trainer.extract.spantable import SpanTable, TermCounts
@@ -91,10 +91,7 @@ class Unit:
     @cached_property
     def toneless(self) -> frozenset[str]:
         """The translation's words without a final tone digit (Vietnamese keys)."""
-        return frozenset(n.rstrip(_DIGITS) for n in self.sentence.norms if n)
-
-
-_DIGITS = "0123456789"
+        return frozenset(vi_base(n) for n in self.sentence.norms if n)
 
 
 @dataclass(frozen=True)
@@ -121,7 +118,7 @@ def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) 
             # Keys with tones (Vietnamese) explain a syllable in its own tone;
             # in any tone only when the whole word is there (干部 read "can bộ",
             # written "cán bộ"): 户 "hộ" of 贫困户 does not explain "hỗ trợ".
-            bare = {k.rstrip(_DIGITS) for k in keys}
+            bare = set(map(vi_base, keys))
             if not bare <= keys and bare <= unit.toneless:
                 out |= bare
     return frozenset(out)
@@ -145,7 +142,8 @@ def lexical_score(
         return 0.0, ""
     allkeys = lex.keys
     hit = [k for k in word_keys if k in allkeys]
-    foreign = sum(1 for w, k in zip(key, word_keys) if k not in allkeys and (k in others or vi_toned(w) in others or w[:1].isdigit()))
+    foreign = sum(1 for w, k in zip(key, word_keys)
+                  if k not in allkeys and (k in others or vi_toned(w) in others or w[:1].isdigit()))
     precision = len(hit) / len(word_keys)
     found = set(word_keys)
     matched: float = rendered_parts(lex.parts, word_keys)
