@@ -218,3 +218,35 @@ def test_every_occurrence_has_a_position() -> None:
     assert term_positions("工人", "农民").tolist() == [0.5]  # not found: the middle
     flat, starts = _positions(["Ab", "c", "x"], "ab c aB")
     assert flat.tolist() == [1 / 7, 6 / 7, 3.5 / 7, 0.5] and starts.tolist() == [0, 2, 3]  # any case; x: the middle
+
+
+def _poverty_relief(help_sentences: int) -> list[str]:
+    """Renderings of an invented 扶贫 ("help" + "poor") whose sentences all show
+    "poor" (their neighbours 贫困村, 贫困户... say it too), and some "Help to the poor"."""
+    corpus = LangCorpus("en")
+    pairs = [("扶贫到了贫困村。", "Help to the poor reached poor villages."),
+             ("扶贫是贫困县的责任。", "Help to the poor is a duty of poor counties."),
+             ("扶贫让贫困户住上新房。", "Thanks to the campaign, poor families got new houses."),
+             ("扶贫使贫困地区发展很快。", "With this campaign, poor regions grew quickly."),
+             ("农民种地。", "Farmers till the land.")]
+    if help_sentences == 1:
+        pairs[1] = ("扶贫是贫困县的责任。", "This is a duty of poor counties.")
+    for zh, tr in pairs:
+        corpus.add("d", zh, tr)
+    corpus.index_terms(["扶贫"])
+    units = corpus.units_of("扶贫")
+    lex = Lexicon((frozenset({"help"}), frozenset({"poor"})), 1.5)
+    scored = score_candidates("扶贫", units, len(units), corpus.span_counts("扶贫"), corpus.table, lex, "en")
+    return [s.text for s in scored]
+
+
+def test_a_consistent_wider_span_completes_a_partial_rendering() -> None:
+    # "poor" co-occurs in every sentence but renders one part of two; the
+    # span rendering both, seen twice and never without the term, wins.
+    found = _poverty_relief(help_sentences=2)
+    assert found[0] == "Help to the poor"
+    assert "poor" in found[1:]
+
+
+def test_a_wider_span_seen_once_does_not_complete() -> None:
+    assert _poverty_relief(help_sentences=1)[0] == "poor"

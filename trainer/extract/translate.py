@@ -298,6 +298,7 @@ def score_candidates(
     rivals: Sequence[tuple[int, dict[int, int]]] = (),
     keys_of: Callable[[str], frozenset[str]] = lambda _w: frozenset(),
     skip: Callable[[tuple[str, ...]], bool] | None = None,
+    complete: bool = True,
 ) -> list[Scored]:
     """The candidates for ``term`` in one document that can win, best first.
 
@@ -308,10 +309,18 @@ def score_candidates(
     goes better with a rival (the "villages" of 贫困村 next to 驻村工作队) is
     explained away.  Cheap statistics rank all spans at once (array
     operations); dictionary work is done only for spans that could still
-    overtake the best one.
+    overtake the best one.  ``complete``: let a wider span that renders more
+    of the term take the lead (:func:`_completions`).
     """
     pool = _cheap_pool(term, doc_units, n_term, covered, table, lex, skip)
-    return best_first(_full_scores(term, doc_units, n_term, pool, table, lex, lang, rivals, keys_of))
+    scored = best_first(_full_scores(term, doc_units, n_term, pool, table, lex, lang, rivals, keys_of))
+    if not scored or not complete:
+        return scored
+    wider = _completions(scored[0], pool, [table.unit_spans(u).cands for u in doc_units], table, lex)
+    if wider is None:
+        return scored
+    more = _full_scores(term, doc_units, n_term, wider, table, lex, lang, rivals, keys_of)
+    return _completed(scored, more, table, lex)
 
 
 @dataclass(frozen=True)
@@ -439,6 +448,48 @@ def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
 def _named(key: Sequence[str], pinyin: str) -> bool:
     """Whether a span word is part of the term's pinyin (names: "Xi" in "xijinping")."""
     return any(map(pinyin.__contains__, key))
+
+
+#: A wider span replaces a partial rendering when the term is there in at
+#: least this share of the sentences showing it (and two of them at least).
+COMPLETE_FIT, COMPLETE_MIN = 0.8, 2
+
+
+def _completions(
+    best: Scored, pool: _Pool, cands: Sequence[Sequence[Candidate]], table: SpanTable, lex: Lexicon,
+) -> _Pool | None:
+    """Spans of the pool that hold the best one's words and may render more of
+    the term: a pool to score fully, or None when the best renders every part.
+
+    Co-occurrence favours the word a term shares with its neighbours: 扶贫's
+    sentences show "démunis" (贫, and 贫困村's "villages démunis") far more
+    often than "assistance aux démunis", which renders both parts.  Only spans
+    seen in two of the term's sentences or more, and nearly never without the
+    term, are considered (a consistent rendering, not a chance neighbour)."""
+    if not lex.parts or rendered_parts(lex.parts, [table.word_key(w) for w in best.key]) == len(lex.parts):
+        return None
+    words = set(best.key)
+    picked = [r for r, (n_tp, n_p, (u, i)) in enumerate(zip(pool.n_tp, pool.n_p, pool.where))
+              if n_tp >= COMPLETE_MIN and n_tp >= COMPLETE_FIT * n_p and i >= 0
+              and words < set(cands[u][i][0])][:MAX_KEPT]
+    if not picked:
+        return None
+    supported = [pool.supported[r] for r in picked]
+    following = [next((j for j in range(r, len(picked)) if supported[j]), len(picked)) for r in range(len(picked))]
+    return _Pool(cheap=[pool.cheap[r] for r in picked], ids=[pool.ids[r] for r in picked],
+                 n_tp=[pool.n_tp[r] for r in picked], n_p=[pool.n_p[r] for r in picked],
+                 supported=supported, lex_bound=[pool.lex_bound[r] for r in picked],
+                 next_supported=following, where=[pool.where[r] for r in picked])
+
+
+def _completed(scored: list[Scored], wider: Sequence[Scored], table: SpanTable, lex: Lexicon) -> list[Scored]:
+    """The best wider span that renders more parts of the term first, then the rest."""
+    have = rendered_parts(lex.parts, [table.word_key(w) for w in scored[0].key])
+    better = [s for s in best_first(wider) if rendered_parts(lex.parts, [table.word_key(w) for w in s.key]) > have]
+    if not better:
+        return scored
+    top = better[0]
+    return [top] + [s for s in scored if s.key != top.key]
 
 
 def _full_scores(
