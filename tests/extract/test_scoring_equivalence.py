@@ -4,8 +4,9 @@
 random small corpora (terms repeated or met once, whole-title sentences, long
 sentences where position counts, rivals sharing sentences, skipped spans)
 both must return the same renderings with the same scores and evidence.
-The completion step that follows (a wider span rendering more of the term)
-came later and has its own tests (tests/extract/test_translate.py).
+The refinements that follow (a wider span rendering more of the term,
+quotations) came later and have their own tests (test_translate.py,
+test_quotes.py).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def test_vectorised_scores_equal_the_reference(docs: list[list[tuple]], seed: in
                 term, units, corpus.count(term), covered, counts, lex, key, "en", old_rivals,
                 candidates_of=lambda u: unit_candidates(u, "en", key, corpus.adjacency), skip=skip)
             found = score_candidates(term, units, corpus.count(term), corpus.span_counts(term), corpus.table, lex,
-                                     "en", corpus.rivals(term, f"d{d}"), skip=skip, complete=False)
+                                     "en", corpus.rivals(term, f"d{d}"), skip=skip, refine=False)
             assert found == expected
             compared += 1
     assert compared > 0

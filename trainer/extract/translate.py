@@ -10,7 +10,12 @@ scored on independent evidence, then the best wins:
 * lexicon: CC-CEDICT glosses (English words, French cognates) or
   Sino-Vietnamese readings that the span and the term share;
 * shape: span length against the term's size, and a whole-title match (a term
-  that is the whole Chinese title is rendered by the whole translated title).
+  that is the whole Chinese title is rendered by the whole translated title);
+* quotation: where the Chinese quotes the term, the translated quotation in
+  the same place (:mod:`trainer.extract.quotes`).
+
+A span that renders only part of the term yields to a consistent wider one
+that renders more of it.
 
 Pure: the caller hands in the corpus statistics and the lexical keys.
 """
@@ -19,19 +24,22 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from trainer.extract.spans import Sentence, clean, spans
+from trainer.extract.quotes import quoted_renderings
+from trainer.extract.spans import Sentence, analyse, clean, spans
 from trainer.extract.text import vi_base, vi_toned
 
 if TYPE_CHECKING:
     from trainer.extract.spantable import SpanTable, TermCounts
 
 W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL, W_CUT = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0, 0.3
+#: Bonus of the translated quotation standing where the Chinese quotes the term.
+W_QUOTE = 1.0
 #: Adjacent words this cohesive form one compound a span should not cut.
 CUT = 0.75
 #: How far English glosses speak for a language: directly for English, through
@@ -298,7 +306,7 @@ def score_candidates(
     rivals: Sequence[tuple[int, dict[int, int]]] = (),
     keys_of: Callable[[str], frozenset[str]] = lambda _w: frozenset(),
     skip: Callable[[tuple[str, ...]], bool] | None = None,
-    complete: bool = True,
+    refine: bool = True,
 ) -> list[Scored]:
     """The candidates for ``term`` in one document that can win, best first.
 
@@ -309,18 +317,27 @@ def score_candidates(
     goes better with a rival (the "villages" of 贫困村 next to 驻村工作队) is
     explained away.  Cheap statistics rank all spans at once (array
     operations); dictionary work is done only for spans that could still
-    overtake the best one.  ``complete``: let a wider span that renders more
-    of the term take the lead (:func:`_completions`).
+    overtake the best one.  ``refine``: then let a wider span that renders
+    more of the term take the lead (:func:`_completions`), and add the
+    evidence of quotation marks (:func:`_quoted`).
     """
     pool = _cheap_pool(term, doc_units, n_term, covered, table, lex, skip)
     scored = best_first(_full_scores(term, doc_units, n_term, pool, table, lex, lang, rivals, keys_of))
-    if not scored or not complete:
+    if not scored or not refine:
         return scored
-    wider = _completions(scored[0], pool, [table.unit_spans(u).cands for u in doc_units], table, lex)
-    if wider is None:
-        return scored
-    more = _full_scores(term, doc_units, n_term, wider, table, lex, lang, rivals, keys_of)
-    return _completed(scored, more, table, lex)
+    cands = [table.unit_spans(u).cands for u in doc_units]
+    wider = _completions(scored[0], pool, cands, table, lex)
+    if wider is not None:
+        scored = _completed(scored, _full_scores(term, doc_units, n_term, wider, table, lex, lang, rivals, keys_of),
+                            table, lex)
+    marked = _quoted(term, doc_units, pool, cands, lang)
+    if marked is not None:
+        note = ("quoted where the Chinese quotes the term",)
+        found = [replace(s, score=s.score + W_QUOTE, evidence=s.evidence + note)
+                 for s in _full_scores(term, doc_units, n_term, marked, table, lex, lang, rivals, keys_of)]
+        keys = {s.key for s in found}
+        scored = best_first(found + [s for s in scored if s.key not in keys])
+    return scored
 
 
 @dataclass(frozen=True)
@@ -471,7 +488,26 @@ def _completions(
     words = set(best.key)
     picked = [r for r, (n_tp, n_p, (u, i)) in enumerate(zip(pool.n_tp, pool.n_p, pool.where))
               if n_tp >= COMPLETE_MIN and n_tp >= COMPLETE_FIT * n_p and i >= 0
-              and words < set(cands[u][i][0])][:MAX_KEPT]
+              and words < set(cands[u][i][0])]
+    return _sub_pool(pool, picked[:MAX_KEPT])
+
+
+def _quoted(
+    term: str, doc_units: Sequence[Unit], pool: _Pool, cands: Sequence[Sequence[Candidate]], lang: str,
+) -> _Pool | None:
+    """The spans that are the translated quotation standing where the Chinese
+    quotes the term (see :mod:`trainer.extract.quotes`), to score fully and put
+    first; None when the term is never quoted that way."""
+    keys = {tuple(n for n in analyse(text, lang).norms if n)
+            for unit in doc_units for text in quoted_renderings(unit.zh, unit.sentence.text, term)}
+    if not keys:
+        return None
+    picked = [r for r, (u, i) in enumerate(pool.where) if i >= 0 and cands[u][i][0] in keys]
+    return _sub_pool(pool, picked[:MAX_KEPT])
+
+
+def _sub_pool(pool: _Pool, picked: list[int]) -> _Pool | None:
+    """Some rows of a pool (few enough to be scored in full), or None."""
     if not picked:
         return None
     supported = [pool.supported[r] for r in picked]
@@ -488,7 +524,10 @@ def _completed(scored: list[Scored], wider: Sequence[Scored], table: SpanTable, 
     better = [s for s in best_first(wider) if rendered_parts(lex.parts, [table.word_key(w) for w in s.key]) > have]
     if not better:
         return scored
-    top = better[0]
+    # It takes the partial rendering's place and score: the evidence for that
+    # one (co-occurrence) holds for it too, with more of the term rendered.
+    top = replace(better[0], score=max(better[0].score, scored[0].score),
+                  evidence=better[0].evidence + (f"renders more of the term than: {scored[0].text}",))
     return [top] + [s for s in scored if s.key != top.key]
 
 
