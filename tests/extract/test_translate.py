@@ -250,3 +250,32 @@ def test_a_consistent_wider_span_completes_a_partial_rendering() -> None:
 
 def test_a_wider_span_seen_once_does_not_complete() -> None:
     assert _poverty_relief(help_sentences=1)[0] == "poor"
+
+
+def _work_teams(sentences: int) -> str:
+    """The rendering of an invented 驻村工作队 ("village" + "work" + "team"),
+    met in some sentences that all say "work teams" (as do many sentences
+    without it); one coordinates "work teams and the village committees"."""
+    corpus = LangCorpus("en")
+    pairs = [("驻村工作队和村委会一起工作。", "The work teams and the village committees work together."),
+             ("驻村工作队帮助农民。", "The work teams help farmers."),
+             ("驻村工作队改善了管理。", "Work teams improved management."),
+             ("驻村工作队走访了每户。", "The work teams visited every household.")][:sentences]
+    # ... and a rival, 工作队, goes with "work teams" better still.
+    pairs += [(f"工作队第{k}次开会。", f"The work teams met for the {k}th time.") for k in range(12)]
+    for zh, tr in pairs:
+        corpus.add("d", zh, tr)
+    corpus.index_terms(["驻村工作队", "工作队"])
+    units = corpus.units_of("驻村工作队")
+    lex = Lexicon((frozenset({"vilag"}), frozenset({"work"}), frozenset({"team"})), 3.0)
+    scored = score_candidates("驻村工作队", units, len(units), corpus.span_counts("驻村工作队"), corpus.table, lex, "en",
+                              corpus.rivals("驻村工作队", "d"))
+    return scored[0].text
+
+
+def test_a_span_seen_once_yields_to_a_consistent_span_inside_it() -> None:
+    assert _work_teams(sentences=4) == "work teams"
+
+
+def test_a_term_met_twice_keeps_the_span_that_renders_it_whole() -> None:
+    assert _work_teams(sentences=2) == "work teams and the village"

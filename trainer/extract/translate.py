@@ -330,6 +330,10 @@ def score_candidates(
     if wider is not None:
         scored = _completed(scored, _full_scores(term, doc_units, n_term, wider, table, lex, lang, rivals, keys_of),
                             table, lex)
+    narrower = _narrowings(scored[0], pool, cands, n_term)
+    if narrower is not None:
+        scored = _narrowed(scored, _full_scores(term, doc_units, n_term, narrower, table, lex, lang, rivals, keys_of),
+                           table, lex)
     marked = _quoted(term, doc_units, pool, cands, lang)
     if marked is not None:
         note = ("quoted where the Chinese quotes the term",)
@@ -490,6 +494,37 @@ def _completions(
               if n_tp >= COMPLETE_MIN and n_tp >= COMPLETE_FIT * n_p and i >= 0
               and words < set(cands[u][i][0])]
     return _sub_pool(pool, picked[:MAX_KEPT])
+
+
+#: A rendering seen once yields to a span inside it seen in half the term's
+#: sentences, for a term met this often at least.
+NARROW_MIN = 3
+
+
+def _narrowings(best: Scored, pool: _Pool, cands: Sequence[Sequence[Candidate]], n_term: int) -> _Pool | None:
+    """Spans inside the best one that the term's sentences show consistently,
+    when the best is seen only once: "work teams" (every sentence of 驻村工作队)
+    inside "work teams and the village" (one sentence, where "village" belongs
+    to "village management committees").  The converse of
+    :func:`_completions`: one sentence does not outweigh the others."""
+    if n_term < NARROW_MIN:
+        return None
+    at = {cands[u][i][0]: r for r, (u, i) in enumerate(pool.where) if i >= 0}
+    if best.key not in at or pool.n_tp[at[best.key]] > 1:
+        return None
+    words = set(best.key)
+    picked = [r for key, r in at.items() if 2 * pool.n_tp[r] >= n_term and set(key) < words]
+    return _sub_pool(pool, sorted(picked)[:MAX_KEPT])
+
+
+def _narrowed(scored: list[Scored], inner: Sequence[Scored], table: SpanTable, lex: Lexicon) -> list[Scored]:
+    """The best consistent inner span that the dictionary supports first, then the rest."""
+    backed = [s for s in best_first(inner) if rendered_parts(lex.parts, [table.word_key(w) for w in s.key])]
+    if not backed:
+        return scored
+    top = replace(backed[0], score=max(backed[0].score, scored[0].score),
+                  evidence=backed[0].evidence + (f"seen more often than: {scored[0].text}",))
+    return [top] + [s for s in scored if s.key != top.key]
 
 
 def _quoted(
