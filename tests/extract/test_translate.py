@@ -268,8 +268,9 @@ def _work_teams(sentences: int) -> str:
     corpus.index_terms(["驻村工作队", "工作队"])
     units = corpus.units_of("驻村工作队")
     lex = Lexicon((frozenset({"vilag"}), frozenset({"work"}), frozenset({"team"})), 3.0)
-    scored = score_candidates("驻村工作队", units, len(units), corpus.span_counts("驻村工作队"), corpus.table, lex, "en",
-                              corpus.rivals("驻村工作队", "d"))
+    term = "驻村工作队"
+    scored = score_candidates(term, units, len(units), corpus.span_counts(term), corpus.table, lex, "en",
+                              corpus.rivals(term, "d"))
     return scored[0].text
 
 
