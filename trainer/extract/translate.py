@@ -108,6 +108,8 @@ class Scored:
     key: tuple[str, ...]
     score: float
     evidence: tuple[str, ...]
+    #: Sentences of the term showing the span (0: not known).
+    n_tp: int = field(default=0, compare=False)
 
 
 def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) -> frozenset[str]:
@@ -322,23 +324,25 @@ def score_candidates(
     evidence of quotation marks (:func:`_quoted`).
     """
     pool = _cheap_pool(term, doc_units, n_term, covered, table, lex, skip)
-    scored = best_first(_full_scores(term, doc_units, n_term, pool, table, lex, lang, rivals, keys_of))
+    others: dict[int, frozenset[str]] = {}  # per unit: keys explained by its other Chinese words
+
+    def full(some: _Pool) -> list[Scored]:
+        return _full_scores(term, doc_units, n_term, some, table, lex, lang, rivals, keys_of, others)
+
+    scored = best_first(full(pool))
     if not scored or not refine:
         return scored
     cands = [table.unit_spans(u).cands for u in doc_units]
     wider = _completions(scored[0], pool, cands, table, lex)
     if wider is not None:
-        scored = _completed(scored, _full_scores(term, doc_units, n_term, wider, table, lex, lang, rivals, keys_of),
-                            table, lex)
+        scored = _completed(scored, full(wider), table, lex)
     narrower = _narrowings(scored[0], pool, cands, n_term)
     if narrower is not None:
-        scored = _narrowed(scored, _full_scores(term, doc_units, n_term, narrower, table, lex, lang, rivals, keys_of),
-                           table, lex)
+        scored = _narrowed(scored, full(narrower), table, lex)
     marked = _quoted(term, doc_units, pool, cands, lang)
     if marked is not None:
         note = ("quoted where the Chinese quotes the term",)
-        found = [replace(s, score=s.score + W_QUOTE, evidence=s.evidence + note)
-                 for s in _full_scores(term, doc_units, n_term, marked, table, lex, lang, rivals, keys_of)]
+        found = [replace(s, score=s.score + W_QUOTE, evidence=s.evidence + note) for s in full(marked)]
         keys = {s.key for s in found}
         scored = best_first(found + [s for s in scored if s.key not in keys])
     return scored
@@ -358,6 +362,11 @@ class _Pool:
     #: best score is out of cheap reach, unsupported spans cannot win.
     next_supported: list[int]
     where: list[tuple[int, int]]  # (unit, candidate index in it; -1: the whole title)
+    #: Rows seen in COMPLETE_MIN of the term's sentences or more, nearly never
+    #: without it (what may complete a partial rendering), and rows seen in
+    #: half the term's sentences (what may narrow a rendering seen once).
+    consistent: list[int] = field(default_factory=list)
+    common: list[int] = field(default_factory=list)
 
 
 def _cheap_pool(
@@ -401,9 +410,12 @@ def _cheap_pool(
     good = supported[ranked]
     at = np.where(good, np.arange(len(ranked)), len(ranked))
     following = np.minimum.accumulate(at[::-1])[::-1]
-    return _Pool(cheap.tolist(), ids[ranked].tolist(), n_tp[ranked].tolist(), n_p[ranked].tolist(),
+    a, p, i = n_tp[ranked], n_p[ranked], index[ranked]
+    consistent = np.flatnonzero((a >= COMPLETE_MIN) & (a >= COMPLETE_FIT * p) & (i >= 0))
+    common = np.flatnonzero((2 * a >= n_term) & (i >= 0)) if n_term >= NARROW_MIN else np.zeros(0, dtype=np.int64)
+    return _Pool(cheap.tolist(), ids[ranked].tolist(), a.tolist(), p.tolist(),
                  good.tolist(), bound[ranked].tolist(), following.tolist(),
-                 list(zip(unit_of[ranked].tolist(), index[ranked].tolist())))
+                 list(zip(unit_of[ranked].tolist(), i.tolist())), consistent.tolist(), common.tolist())
 
 
 _Block = tuple[np.ndarray, ...]
@@ -487,12 +499,10 @@ def _completions(
     often than "assistance aux démunis", which renders both parts.  Only spans
     seen in two of the term's sentences or more, and nearly never without the
     term, are considered (a consistent rendering, not a chance neighbour)."""
-    if not lex.parts or rendered_parts(lex.parts, [table.word_key(w) for w in best.key]) == len(lex.parts):
+    if not lex.parts or not pool.consistent or rendered_parts(lex.parts, [table.word_key(w) for w in best.key]) == len(lex.parts):
         return None
     words = set(best.key)
-    picked = [r for r, (n_tp, n_p, (u, i)) in enumerate(zip(pool.n_tp, pool.n_p, pool.where))
-              if n_tp >= COMPLETE_MIN and n_tp >= COMPLETE_FIT * n_p and i >= 0
-              and words < set(cands[u][i][0])]
+    picked = [r for r in pool.consistent if words < set(cands[pool.where[r][0]][pool.where[r][1]][0])]
     return _sub_pool(pool, picked[:MAX_KEPT])
 
 
@@ -507,14 +517,13 @@ def _narrowings(best: Scored, pool: _Pool, cands: Sequence[Sequence[Candidate]],
     inside "work teams and the village" (one sentence, where "village" belongs
     to "village management committees").  The converse of
     :func:`_completions`: one sentence does not outweigh the others."""
-    if n_term < NARROW_MIN:
+    if n_term < NARROW_MIN or best.n_tp != 1 or not pool.common:
         return None
-    at = {cands[u][i][0]: r for r, (u, i) in enumerate(pool.where) if i >= 0}
-    if best.key not in at or pool.n_tp[at[best.key]] > 1:
-        return None
+    if not any(cands[u][i][0] == best.key for u, i in pool.where if i >= 0):
+        return None  # the whole title, not a span: its own evidence
     words = set(best.key)
-    picked = [r for key, r in at.items() if 2 * pool.n_tp[r] >= n_term and set(key) < words]
-    return _sub_pool(pool, sorted(picked)[:MAX_KEPT])
+    picked = [r for r in pool.common if set(cands[pool.where[r][0]][pool.where[r][1]][0]) < words]
+    return _sub_pool(pool, picked[:MAX_KEPT])
 
 
 def _narrowed(scored: list[Scored], inner: Sequence[Scored], table: SpanTable, lex: Lexicon) -> list[Scored]:
@@ -569,12 +578,14 @@ def _completed(scored: list[Scored], wider: Sequence[Scored], table: SpanTable, 
 def _full_scores(
     term: str, doc_units: Sequence[Unit], n_term: int, pool: _Pool, table: SpanTable, lex: Lexicon, lang: str,
     rivals: Sequence[tuple[int, dict[int, int]]], keys_of: Callable[[str], frozenset[str]],
+    others_cache: dict[int, frozenset[str]] | None = None,
 ) -> list[Scored]:
     """Dictionary and rival evidence for the spans that can still win, best cheap score first."""
     w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
     scored: list[Scored] = []
     best = -math.inf
-    others_cache: dict[int, frozenset[str]] = {}
+    if others_cache is None:
+        others_cache = {}
     allkeys = lex.keys
     cands = [table.unit_spans(unit).cands for unit in doc_units]
     r, size = 0, len(pool.cheap)
@@ -624,7 +635,7 @@ def _full_scores(
             evidence.append(f"dictionary: {hits}")
         if whole:
             evidence.append("whole title")
-        scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence)))
+        scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence), n_tp))
     return scored
 
 
