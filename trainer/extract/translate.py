@@ -499,7 +499,9 @@ def _completions(
     often than "assistance aux démunis", which renders both parts.  Only spans
     seen in two of the term's sentences or more, and nearly never without the
     term, are considered (a consistent rendering, not a chance neighbour)."""
-    if not lex.parts or not pool.consistent or rendered_parts(lex.parts, [table.word_key(w) for w in best.key]) == len(lex.parts):
+    if not lex.parts or not pool.consistent:
+        return None
+    if rendered_parts(lex.parts, [table.word_key(w) for w in best.key]) == len(lex.parts):
         return None
     words = set(best.key)
     picked = [r for r in pool.consistent if words < set(cands[pool.where[r][0]][pool.where[r][1]][0])]
