@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
@@ -128,10 +128,18 @@ def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) 
             # Keys with tones (Vietnamese) explain a syllable in its own tone;
             # in any tone only when the whole word is there (干部 read "can bộ",
             # written "cán bộ"): 户 "hộ" of 贫困户 does not explain "hỗ trợ".
-            bare = set(map(vi_base, keys))
-            if not bare <= keys and bare <= unit.toneless:
+            bare = _toneless(keys)
+            if bare and bare <= unit.toneless:
                 out |= bare
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _toneless(keys: frozenset[str]) -> frozenset[str]:
+    """Keys without their tone digit, or nothing when none had one (French
+    and English keys): asked for every word of every sentence of every term."""
+    bare = frozenset(map(vi_base, keys))
+    return frozenset() if bare <= keys else bare
 
 
 def _pairs(word: str) -> frozenset[str]:
