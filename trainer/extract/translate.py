@@ -509,11 +509,18 @@ def _completions(
     term, are considered (a consistent rendering, not a chance neighbour)."""
     if not lex.parts or not pool.consistent:
         return None
-    if rendered_parts(lex.parts, [table.word_key(w) for w in best.key]) == len(lex.parts):
+    have = rendered_parts(lex.parts, [table.word_key(w) for w in best.key])
+    if have == len(lex.parts):
         return None
     words = set(best.key)
-    picked = [r for r in pool.consistent if words < set(cands[pool.where[r][0]][pool.where[r][1]][0])]
-    return _sub_pool(pool, picked[:MAX_KEPT])
+    # The few best-ranked wider spans, of which those that render more parts
+    # (the others could not take the lead: see _completed).
+    def cand(r: int) -> Candidate:
+        u, i = pool.where[r]
+        return cands[u][i]
+
+    wider = [r for r in pool.consistent if words < set(cand(r)[0])][:MAX_KEPT]
+    return _sub_pool(pool, [r for r in wider if rendered_parts(lex.parts, cand(r)[2]) > have])
 
 
 #: A rendering seen once yields to a span inside it seen in half the term's
