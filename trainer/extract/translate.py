@@ -328,8 +328,9 @@ def score_candidates(
     explained away.  Cheap statistics rank all spans at once (array
     operations); dictionary work is done only for spans that could still
     overtake the best one.  ``refine``: then let a wider span that renders
-    more of the term take the lead (:func:`_completions`), and add the
-    evidence of quotation marks (:func:`_quoted`).
+    more of the term, or a consistent span inside a rendering seen once, take
+    the lead (:func:`_completions`, :func:`_narrowings`), and add the evidence
+    of quotation marks (:func:`_quoted`).
     """
     pool = _cheap_pool(term, doc_units, n_term, covered, table, lex, skip)
     others: dict[int, frozenset[str]] = {}  # per unit: keys explained by its other Chinese words
@@ -343,10 +344,14 @@ def score_candidates(
     cands = [table.unit_spans(u).cands for u in doc_units]
     wider = _completions(scored[0], pool, cands, table, lex)
     if wider is not None:
-        scored = _completed(scored, full(wider), table, lex)
+        # The partial rendering's evidence (co-occurrence) holds for the wider one too.
+        scored = _promoted(scored, best_first(full(wider))[0], "renders more of the term than")
     narrower = _narrowings(scored[0], pool, cands, n_term)
     if narrower is not None:
-        scored = _narrowed(scored, full(narrower), table, lex)
+        inner = best_first(full(narrower))
+        backed = [s for s in inner if rendered_parts(lex.parts, [table.word_key(w) for w in s.key])]
+        if backed:
+            scored = _promoted(scored, backed[0], "seen more often than")
     marked = _quoted(term, doc_units, pool, cands, lang)
     if marked is not None:
         note = ("quoted where the Chinese quotes the term",)
@@ -515,12 +520,8 @@ def _completions(
     words = set(best.key)
     # The few best-ranked wider spans, of which those that render more parts
     # (the others could not take the lead: see _completed).
-    def cand(r: int) -> Candidate:
-        u, i = pool.where[r]
-        return cands[u][i]
-
-    wider = [r for r in pool.consistent if words < set(cand(r)[0])][:MAX_KEPT]
-    return _sub_pool(pool, [r for r in wider if rendered_parts(lex.parts, cand(r)[2]) > have])
+    wider = [r for r in pool.consistent if words < set(_candidate(pool, cands, r)[0])][:MAX_KEPT]
+    return _sub_pool(pool, [r for r in wider if rendered_parts(lex.parts, _candidate(pool, cands, r)[2]) > have])
 
 
 #: A rendering seen once yields to a span inside it seen in half the term's
@@ -539,18 +540,8 @@ def _narrowings(best: Scored, pool: _Pool, cands: Sequence[Sequence[Candidate]],
     if not any(cands[u][i][0] == best.key for u, i in pool.where if i >= 0):
         return None  # the whole title, not a span: its own evidence
     words = set(best.key)
-    picked = [r for r in pool.common if set(cands[pool.where[r][0]][pool.where[r][1]][0]) < words]
+    picked = [r for r in pool.common if set(_candidate(pool, cands, r)[0]) < words]
     return _sub_pool(pool, picked[:MAX_KEPT])
-
-
-def _narrowed(scored: list[Scored], inner: Sequence[Scored], table: SpanTable, lex: Lexicon) -> list[Scored]:
-    """The best consistent inner span that the dictionary supports first, then the rest."""
-    backed = [s for s in best_first(inner) if rendered_parts(lex.parts, [table.word_key(w) for w in s.key])]
-    if not backed:
-        return scored
-    top = replace(backed[0], score=max(backed[0].score, scored[0].score),
-                  evidence=backed[0].evidence + (f"seen more often than: {scored[0].text}",))
-    return [top] + [s for s in scored if s.key != top.key]
 
 
 def _quoted(
@@ -579,16 +570,16 @@ def _sub_pool(pool: _Pool, picked: list[int]) -> _Pool | None:
                  next_supported=following, where=[pool.where[r] for r in picked])
 
 
-def _completed(scored: list[Scored], wider: Sequence[Scored], table: SpanTable, lex: Lexicon) -> list[Scored]:
-    """The best wider span that renders more parts of the term first, then the rest."""
-    have = rendered_parts(lex.parts, [table.word_key(w) for w in scored[0].key])
-    better = [s for s in best_first(wider) if rendered_parts(lex.parts, [table.word_key(w) for w in s.key]) > have]
-    if not better:
-        return scored
-    # It takes the partial rendering's place and score: the evidence for that
-    # one (co-occurrence) holds for it too, with more of the term rendered.
-    top = replace(better[0], score=max(better[0].score, scored[0].score),
-                  evidence=better[0].evidence + (f"renders more of the term than: {scored[0].text}",))
+def _candidate(pool: _Pool, cands: Sequence[Sequence[Candidate]], r: int) -> Candidate:
+    """The candidate span of a pool row (not for a whole title's row)."""
+    u, i = pool.where[r]
+    return cands[u][i]
+
+
+def _promoted(scored: list[Scored], top: Scored, why: str) -> list[Scored]:
+    """``top`` first, in the place and with at least the score of the best
+    it replaces (named in its evidence), then the others."""
+    top = replace(top, score=max(top.score, scored[0].score), evidence=top.evidence + (f"{why}: {scored[0].text}",))
     return [top] + [s for s in scored if s.key != top.key]
 
 
