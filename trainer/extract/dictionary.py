@@ -114,18 +114,41 @@ def main_senses(word: str) -> tuple[str, ...]:
     return ()
 
 
-def _definition_keys(definition: str) -> frozenset[str]:
+def _definition_words(definition: str) -> tuple[str, ...]:
+    """The content words of an English definition, as lemmas."""
     text = _PAREN.sub(" ", definition.lower())
-    return frozenset(
-        key(norm(w, "en")) for w in _WORD.findall(text)
-        if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in _GLOSS_NOISE
-    )
+    return tuple(norm(w, "en") for w in _WORD.findall(text)
+                 if len(w) > 2 and w not in FUNCTION_WORDS["en"] and w not in _GLOSS_NOISE)
+
+
+def _definition_keys(definition: str) -> frozenset[str]:
+    return frozenset(map(key, _definition_words(definition)))
 
 
 @lru_cache(maxsize=100_000)
 def gloss_keys(word: str, main_only: bool = False) -> frozenset[str]:
     """Keys of the content words in a word's English glosses."""
     return frozenset().union(*(_definition_keys(d) for d in (main_senses(word) if main_only else glosses(word))))
+
+
+@lru_cache(maxsize=100_000)
+def french_keys(word: str, main_only: bool = False) -> frozenset[str]:
+    """Keys of the French words the English glosses translate to (see
+    :mod:`trainer.extract.wordnet_fr`): "pauvr" for "poverty", "famil" for
+    "household", which no cognate key reaches."""
+    from trainer.extract.wordnet_fr import french_words
+
+    senses = main_senses(word) if main_only else glosses(word)
+    english = {w for d in senses if len(words := _definition_words(d)) == 1 for w in words}
+    return frozenset(key(f) for w in english for f in french_words(w))
+
+
+def keys_for(word: str, lang: str, main_only: bool = False) -> frozenset[str]:
+    """Gloss keys of a word for spans of one language: French adds the French
+    words of its one-word glosses to their cognates (a longer gloss is an
+    explanation, not a translation: 落 "to fall or drop")."""
+    keys = gloss_keys(word, main_only)
+    return keys | french_keys(word, main_only) if lang == "fr" else keys
 
 
 @lru_cache(maxsize=100_000)

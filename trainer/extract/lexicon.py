@@ -42,15 +42,15 @@ def lexicon_for(
         # Characters' core senses too: glosses often use another word family
         # ("poverty" for 贫困, "poor" for 贫); not for a name, whose characters
         # mean nothing in it (涉县 is Shexian, not "to wade").
-        keys = dictionary.gloss_keys(w)
+        keys = dictionary.keys_for(w, lang)
         if not dictionary.is_name(w):
-            keys = keys.union(*(_core_keys(c, chars) for c in w))
+            keys = keys.union(*(_core_keys(c, chars, lang) for c in w))
         if w in learned and w != term:
             keys |= learned[w]
         if keys:
             parts_list.append(keys)
     if len(parts_list) == 1 and _takes_phrase(term):
-        parts_list = _character_parts(term, chars) or parts_list
+        parts_list = _character_parts(term, chars, lang) or parts_list
     senses = dictionary.sense_keys(term)
     return Lexicon(
         _filled_by_senses(tuple(p for p in parts_list if p), senses),
@@ -83,17 +83,17 @@ def _takes_phrase(word: str) -> bool:
     return len(word) == 2 and bool(senses) and all(len(s) >= 2 for s in senses) and not dictionary.is_name(word)
 
 
-def _character_parts(word: str, chars: Learned) -> list[frozenset[str]]:
+def _character_parts(word: str, chars: Learned, lang: str) -> list[frozenset[str]]:
     """The parts of a word that takes a phrase: its characters' core senses.
     Its whole senses (Lexicon.senses) still give full recall to a span
     covering one of them ("poverty alleviation")."""
-    parts = [_core_keys(c, chars) for c in word]
+    parts = [_core_keys(c, chars, lang) for c in word]
     return parts if all(parts) else []
 
 
-def _core_keys(char: str, chars: Learned) -> frozenset[str]:
+def _core_keys(char: str, chars: Learned, lang: str) -> frozenset[str]:
     """A character's core senses in CC-CEDICT and what the word model taught it."""
-    return dictionary.gloss_keys(char, True) | chars.get(char, frozenset())
+    return dictionary.keys_for(char, lang, True) | chars.get(char, frozenset())
 
 
 def _readings(char: str) -> frozenset[str]:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
-from trainer.extract import anchors, parallel, segment
+from trainer.extract import anchors, parallel, segment, wordnet_fr
 from trainer.extract.align import Bead, align
 from trainer.extract.blocks import Article, parse_article
 from trainer.extract.corpus import LangCorpus, Pair, bead_texts
@@ -206,6 +206,8 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
         corpus.index_terms(all_terms)
         if corpus.lang in CHAR_MODEL_LANGS:
             corpus.learn_chars()
+        if corpus.lang == "fr":
+            wordnet_fr.load()  # here, not once per worker process
     term_of_doc = {id(d): terms for g, terms in zip(groups, terms_by_group) for d in g}
     group_index = {id(d): g for g, members in enumerate(groups) for d in members}
     shared = _Shared(docs, [term_of_doc[id(doc)] for doc in docs], corpora,
