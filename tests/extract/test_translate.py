@@ -280,3 +280,35 @@ def test_a_span_seen_once_yields_to_a_consistent_span_inside_it() -> None:
 
 def test_a_term_met_twice_keeps_the_span_that_renders_it_whole() -> None:
     assert _work_teams(sentences=2) == "work teams and the village"
+
+
+_REGIONS_ZH = """合作社
+
+自治区的合作社帮助农民增加收入。合作社为农民提供种子。
+自治区新建合作社120个。农民掌握了新的种植方法。
+"""
+
+
+def _regions(english: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    doc = prepare("en.txt", article(english, _REGIONS_ZH), fixed("en"))
+    return {r.term: (r.method, r.translation, r.alternatives) for r in extract_documents([doc])}
+
+
+def test_an_english_paraphrase_without_the_dictionary_word_gives_way_to_the_gloss() -> None:
+    # The translator leaves 自治区 ("autonomous region") out: the words that
+    # merely co-occur with it are no rendering, CC-CEDICT's gloss is.
+    omitted = _regions("""Cooperatives
+
+In the west, cooperatives help farmers increase their income. The cooperatives provide farmers with seeds.
+Out west, 120 new cooperatives were set up. Farmers learned new planting methods.
+""")
+    method, translation, alternatives = omitted["自治区"]
+    assert (method, translation.split(";")[0]) == ("dictionary", "autonomous region")
+    assert "west" in alternatives  # the co-occurring span is still offered
+    assert omitted["农民"][0] == "aligned"
+    rendered = _regions("""Cooperatives
+
+In autonomous regions, cooperatives help farmers increase their income. The cooperatives provide farmers with seeds.
+Autonomous regions set up 120 new cooperatives. Farmers learned new planting methods.
+""")
+    assert rendered["自治区"][:2] == ("aligned", "autonomous regions")

@@ -88,18 +88,25 @@ _SKIP_SENSE = ("CL:", "variant of", "see ", "old variant", "abbr.", "surname ", 
 
 
 def short_gloss(word: str) -> str:
-    """The first real sense of a word, as a card shows it: no classifier, no
+    """The first real sense of a word, as a card shows it (see :func:`short_senses`)."""
+    return next(iter(short_senses(word)), "")
+
+
+def short_senses(word: str) -> list[str]:
+    """The real senses of a word, as a card shows them: no classifier, no
     bracketed pinyin or aside, no trailing explanation after a comma or
-    semicolon ("leading small group (LSG), a CCP body..." -> "leading small group")."""
+    semicolon ("leading small group (LSG), a CCP body..." -> "leading small
+    group"; "municipality, namely: Beijing 北京..." -> "municipality")."""
+    out: list[str] = []
     for sense in glosses(word):
         if sense.startswith(_SKIP_SENSE) or sense.lstrip().startswith("-") or "particle" in sense:
             continue  # classifiers, cross-references, suffixes ("-ly") and particles
         text = re.split(r"[,;]", _BRACKETED.sub(" ", sense))[0]
         text = re.sub(r"\s+", " ", _CJK_RUN.sub(" ", text)).strip(" .:-")
         text = re.sub(r"^(?:a|an|the) ", "", text)
-        if text and any(c.isalpha() for c in text):
-            return text
-    return ""
+        if text and any(c.isalpha() for c in text) and text not in out:
+            out.append(text)
+    return out
 
 
 @lru_cache(maxsize=100_000)

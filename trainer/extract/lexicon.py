@@ -142,9 +142,8 @@ def word_key_fn(lang: str) -> Callable[[str], str]:
 
 
 def fallback_gloss(term: str) -> str:
-    """The first CC-CEDICT senses, when the article shows no rendering."""
-    senses = [g for g in dictionary.glosses(term) if not g.startswith(("CL:", "variant of", "see "))]
-    return "; ".join(senses[:2])
+    """The first two CC-CEDICT senses, when the article shows no rendering."""
+    return "; ".join(dictionary.short_senses(term)[:2])
 
 
 #: Longest sense of one part that a composed gloss may use.

@@ -48,6 +48,8 @@ AGREE_WEIGHT = 0.5
 CHAR_MODEL_LANGS = ("fr", "vi")
 #: Languages whose renderings share cognates (English and French; not Vietnamese).
 COGNATE_LANGS = ("en", "fr")
+#: The language of CC-CEDICT's glosses: its rows may fall back on them.
+GLOSS_LANG = "en"
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,7 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
     agreed = [change for part in parallel.run(_agree, pieces, shared, workers) for change in part]
     for key, row, top in agreed:
         shared.found[key], shared.best[key] = row, top
-    return [shared.found[k] for k in sorted(shared.found)]
+    return [_gloss_instead(shared.found[k], shared.best.get(k)) for k in sorted(shared.found)]
 
 
 def _voices(shared: _Shared) -> dict[tuple[int, str], dict[int, tuple[Row, Scored]]]:
@@ -472,6 +474,22 @@ def _term_row(
     row = Row(cand.term, marks, numbers, lang, gloss, (), 0.2, "dictionary",
               ("CC-CEDICT (English) gloss: no aligned rendering found",), name, rank, examples)
     return row, frozenset(), None
+
+
+def _gloss_instead(row: Row, best: Scored | None) -> Row:
+    """The dictionary gloss in place of an English rendering that only
+    co-occurs with the term, the dictionary's own words nowhere near: a
+    translator's paraphrase or omission (直辖市 "adopted across").  The spans
+    stay as alternatives.  Only once every pass is done: agreement with a
+    sibling file may still have backed the rendering."""
+    if row.lang != GLOSS_LANG or row.method != "aligned" or best is None or best.backed:
+        return row
+    gloss = fallback_gloss(row.term)
+    if not gloss:
+        return row
+    return replace(row, translation=gloss, alternatives=_alternatives(gloss, (row.translation,) + row.alternatives),
+                   confidence=0.2, method="dictionary",
+                   evidence=("CC-CEDICT (English) gloss: no aligned span shows it",))
 
 
 def _alternatives(best: str, others: Sequence[str]) -> tuple[str, ...]:

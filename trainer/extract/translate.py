@@ -110,6 +110,9 @@ class Scored:
     evidence: tuple[str, ...]
     #: Sentences of the term showing the span (0: not known).
     n_tp: int = field(default=0, compare=False)
+    #: Evidence beyond co-occurrence: a dictionary word or name, the whole
+    #: title, or the quotation in the term's place.
+    backed: bool = field(default=False, compare=False)
 
 
 def other_keys(unit: Unit, term: str, keys_of: Callable[[str], frozenset[str]]) -> frozenset[str]:
@@ -355,7 +358,7 @@ def score_candidates(
     marked = _quoted(term, doc_units, pool, cands, lang)
     if marked is not None:
         note = ("quoted where the Chinese quotes the term",)
-        found = [replace(s, score=s.score + W_QUOTE, evidence=s.evidence + note) for s in full(marked)]
+        found = [replace(s, score=s.score + W_QUOTE, evidence=s.evidence + note, backed=True) for s in full(marked)]
         keys = {s.key for s in found}
         scored = best_first(found + [s for s in scored if s.key not in keys])
     return scored
@@ -643,7 +646,8 @@ def _full_scores(
             evidence.append(f"dictionary: {hits}")
         if whole:
             evidence.append("whole title")
-        scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence), n_tp))
+        scored.append(Scored(surface if whole else clean(surface), key, score, tuple(evidence), n_tp,
+                             bool(hits) or whole))
     return scored
 
 
