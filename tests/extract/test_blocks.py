@@ -7,7 +7,7 @@ from typing import Callable
 import pytest
 
 from trainer.errors import InputError
-from trainer.extract.blocks import is_metadata, parse_article
+from trainer.extract.blocks import is_aside, is_metadata, parse_article
 from tests.extract.samples import EN_COOP, FR_COOP, ZH_COOP, article
 
 
@@ -24,6 +24,23 @@ def test_metadata_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["Le « dernier kilomètre »", "In 2019, the county set up 120 cooperatives."])
 def test_not_metadata(line: str) -> None:
     assert not is_metadata(line)
+
+
+@pytest.mark.parametrize("line", ["(Thoát nghèo chuẩn xác)", "（精准扶贫）", "(Photo: Xinhua)"])
+def test_parenthesised_lines_are_asides(line: str) -> None:
+    assert is_aside(line)
+
+
+@pytest.mark.parametrize("line", ["(1) The county (Fugu) set up cooperatives.", "The county (Fugu) grew.", "()"])
+def test_lines_with_parentheses_inside_are_not_asides(line: str) -> None:
+    assert not is_aside(line)
+
+
+def test_a_parenthesised_subtitle_is_dropped() -> None:
+    with_subtitle = EN_COOP.replace("\n", "\n(Rural News)\n", 1)
+    art = parse_article("a.txt", article(with_subtitle), fixed("en"))
+    assert not any("Rural News" in s for s in art.translation)
+    assert art.translation == parse_article("a.txt", article(EN_COOP), fixed("en")).translation
 
 
 @pytest.mark.parametrize("zh_first", [True, False])

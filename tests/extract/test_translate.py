@@ -36,6 +36,19 @@ def test_parenthesised_asides_do_not_split_keys() -> None:
     assert content_ngrams(a, "vi") >= {key} <= content_ngrams(b, "vi")
 
 
+def test_a_long_parenthesis_holds_candidates_of_its_own() -> None:
+    s = analyse("các tỉnh (khu tự trị, thành phố trực thuộc) xây dựng", "vi")
+    texts = [t for _key, t, _l, _r, _i in spans(s, "vi")]
+    assert "khu tự trị" in texts and "thành phố trực thuộc" in texts
+    assert not any("(" in t or ")" in t for t in texts), "the parentheses bound phrases"
+
+
+def test_a_short_aside_next_to_a_long_parenthesis_stays_hidden() -> None:
+    s = analyse("đội (tổ) (khu tự trị, thành phố) công tác", "vi")
+    assert s.norms[1] is None
+    assert all(n is not None for n in s.norms[2:5])
+
+
 def test_clean_strips_edge_quotes() -> None:
     assert clean("« dernier kilomètre » ") == "dernier kilomètre"
 

@@ -40,6 +40,16 @@ def is_metadata(paragraph: str) -> bool:
     return bool(_DATE.search(paragraph)) or bool(_DOMAIN.search(paragraph) and "|" in paragraph)
 
 
+def is_aside(paragraph: str) -> bool:
+    """A paragraph wholly in parentheses ("(Thoát nghèo chuẩn xác)"): a subtitle
+    or editor's note that one side has and the other usually lacks, so keeping
+    it would pull the sentence alignment off."""
+    inner = paragraph[1:-1]
+    return len(paragraph) > 2 and (paragraph[0], paragraph[-1]) in (("(", ")"), ("（", "）")) and not re.search(
+        r"[()（）]", inner
+    )
+
+
 def paragraphs(text: str) -> list[str]:
     """Non-blank lines: articles put one paragraph per line."""
     return [line.strip() for line in text.lstrip("\ufeff").split("\n") if line.strip()]
@@ -62,7 +72,7 @@ def parse_article(name: str, text: str, identify: Callable[[str], str]) -> Artic
     zh: list[str] = []
     latin: list[str] = []
     for para in paragraphs(text):
-        if is_metadata(para):
+        if is_metadata(para) or is_aside(para):
             continue
         if cjk_ratio(para) >= ZH_RATIO:
             zh.extend(split_zh(para))

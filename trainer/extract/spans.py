@@ -52,23 +52,38 @@ class Sentence:
 
 def analyse(text: str, lang: str) -> Sentence:
     tokens = tuple(latin_tokens(text))
-    inside = _in_parentheses(text, tokens)
+    groups = _parenthesised(text, tokens)
+    aside = [g is not None and groups.count(g) <= ASIDE_WORDS for g in groups]
+    owned = [g is not None and not hidden for g, hidden in zip(groups, aside)]
     norms = tuple(
-        None if is_function_word(t.text, lang) or paren else norm(t.text, lang) for t, paren in zip(tokens, inside)
+        None if is_function_word(t.text, lang) or hidden else norm(t.text, lang) for t, hidden in zip(tokens, aside)
     )
     barrier = tuple(
-        k == 0 or bool(_BARRIER.search(text[tokens[k - 1].end:tokens[k].start])) for k in range(len(tokens))
+        k == 0
+        or bool(_BARRIER.search(text[tokens[k - 1].end:tokens[k].start]))
+        or (groups[k] != groups[k - 1] and (owned[k] or owned[k - 1]))
+        for k in range(len(tokens))
     )
     return Sentence(text, tokens, norms, barrier)
 
 
-def _in_parentheses(text: str, tokens: tuple[Token, ...]) -> list[bool]:
-    """Tokens inside (...): asides, left out of keys ("đội (tổ) công tác" = "đội công tác")."""
-    depth, pos, out = 0, 0, []
+#: Parentheses holding at most this many words are an aside ("đội (tổ) công tác");
+#: longer ones hold text of their own, often the rendering of a Chinese
+#: parenthesis ("các tỉnh (khu tự trị, thành phố trực thuộc Trung ương)").
+ASIDE_WORDS = 2
+
+
+def _parenthesised(text: str, tokens: tuple[Token, ...]) -> list[int | None]:
+    """For each token, which top-level (...) group it sits in, None outside any."""
+    depth, pos, group, out = 0, 0, -1, []
     for t in tokens:
-        gap = text[pos:t.start]
-        depth = max(0, depth + gap.count("(") - gap.count(")"))
-        out.append(depth > 0)
+        for char in text[pos:t.start]:
+            if char == "(":
+                group += depth == 0
+                depth += 1
+            elif char == ")":
+                depth = max(0, depth - 1)
+        out.append(group if depth > 0 else None)
         pos = t.end
     return out
 
