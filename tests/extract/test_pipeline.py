@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from trainer.extract.drafts import to_drafts
-from trainer.extract.pipeline import Document, extract_documents, group_documents, prepare
+from trainer.extract.pipeline import Document, _alternatives, extract_documents, group_documents, prepare
+from trainer.extract.translate import Scored
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
 
 
@@ -74,3 +75,26 @@ def test_notes_without_english_source_get_a_dictionary_gloss() -> None:
     # A note with an English source keeps its aligned rendering.
     both = to_drafts(extract_documents(docs()))
     assert next(d for d in both if d.term == "农民").translations["en"].method == "aligned"
+
+
+def _span(text: str, score: float, backed: bool = True) -> Scored:
+    return Scored(text=text, key=tuple(text.lower().split()), score=score, evidence=(), backed=backed)
+
+
+def test_alternatives_are_other_renderings_not_fragments_or_neighbours() -> None:
+    best = _span("village pauvre", 1.0)
+    others = [
+        _span("village", 0.9),  # a piece of the best
+        _span("équipes de travail", 0.9, backed=False),  # co-occurs only: a neighbour's words
+        _span("hameau pauvre", 0.4),  # far behind
+        _span("village pauvre du district de", 0.8),  # a window around the best
+        _span("village démuni", 0.8),
+        _span("localité pauvre", 0.7),
+    ]
+    assert _alternatives(best, others) == ("village démuni", "localité pauvre")
+
+
+def test_alternatives_add_only_words_the_dictionary_explains() -> None:
+    best = _span("work teams", 1.0)
+    others = [_span("resident work teams", 0.8), _span("work teams in", 0.8)]
+    assert _alternatives(best, others, lambda w: w != "in") == ("resident work teams",)

@@ -304,7 +304,7 @@ _REGIONS_ZH = """合作社
 
 def _regions(english: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     doc = prepare("en.txt", article(english, _REGIONS_ZH), fixed("en"))
-    return {r.term: (r.method, r.translation, r.alternatives) for r in extract_documents([doc])}
+    return {r.term: (r.method, r.translation, r.evidence) for r in extract_documents([doc])}
 
 
 def test_an_english_paraphrase_without_the_dictionary_word_gives_way_to_the_gloss() -> None:
@@ -315,9 +315,9 @@ def test_an_english_paraphrase_without_the_dictionary_word_gives_way_to_the_glos
 In the west, cooperatives help farmers increase their income. The cooperatives provide farmers with seeds.
 Out west, 120 new cooperatives were set up. Farmers learned new planting methods.
 """)
-    method, translation, alternatives = omitted["自治区"]
+    method, translation, evidence = omitted["自治区"]
     assert (method, translation.split(";")[0]) == ("dictionary", "autonomous region")
-    assert "west" in alternatives  # the co-occurring span is still offered
+    assert "west" in evidence[0]  # the co-occurring span is named for the reviewer
     assert omitted["农民"][0] == "aligned"
     rendered = _regions("""Cooperatives
 

@@ -31,6 +31,8 @@ GROUP_OVERLAP = 0.8
 #: Score bonus per further article (Chinese original) using a term.
 SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
+#: An alternative scores at least this share of the best rendering's score.
+ALTERNATIVE_SHARE = 0.5
 
 Progress = Callable[[int, int], None]
 #: A word's rendering is reused as evidence for longer terms above this confidence.
@@ -464,7 +466,7 @@ def _term_row(
     examples = examples_for(cand.term, doc_units)
     if scored:
         best = scored[0]
-        alts = _alternatives(best.text, [s.text for s in scored[1:]])
+        alts = _alternatives(best, scored[1:], lambda w: corpus.table.word_key(w) in lex.keys)
         row = Row(cand.term, marks, numbers, lang, best.text, alts, confidence(scored), "aligned",
                   best.evidence, name, rank, examples)
         return row, frozenset(key_fn(w) for w in best.key), best
@@ -487,18 +489,30 @@ def _gloss_instead(row: Row, best: Scored | None) -> Row:
     gloss = fallback_gloss(row.term)
     if not gloss:
         return row
-    return replace(row, translation=gloss, alternatives=_alternatives(gloss, (row.translation,) + row.alternatives),
-                   confidence=0.2, method="dictionary",
-                   evidence=("CC-CEDICT (English) gloss: no aligned span shows it",))
+    return replace(row, translation=gloss, alternatives=(), confidence=0.2, method="dictionary",
+                   evidence=(f"CC-CEDICT (English) gloss: no aligned span shows it (best span: {row.translation!r})",))
 
 
-def _alternatives(best: str, others: Sequence[str]) -> tuple[str, ...]:
-    seen = {best.lower()}
+def _alternatives(
+    best: Scored, others: Sequence[Scored], explained: Callable[[str], bool] = lambda _w: True
+) -> tuple[str, ...]:
+    """Other renderings worth a learner's glance: backed by more than
+    co-occurrence, close to the best in score, not a piece of it, at most one
+    word longer, and each word it adds to the best one ``explained`` by the
+    term's dictionary senses ("resident work teams" next to "work teams").
+    Fragments ("village" under "village démuni"), the neighbours' words that
+    merely share the sentences ("équipes de travail" for 贫困村) and windows
+    around a dictionary word ("meeting in March", "villages have adopted
+    relevant tactics") would teach nothing or something wrong."""
+    seen, words = {best.text.lower()}, set(best.key)
     out: list[str] = []
-    for text in others:
-        if text.lower() not in seen:
-            seen.add(text.lower())
-            out.append(text)
+    for other in others:
         if len(out) == MAX_ALTERNATIVES:
             break
+        if (other.score < ALTERNATIVE_SHARE * best.score or not other.backed or set(other.key) <= words
+                or len(other.key) > len(best.key) + 1 or not all(map(explained, set(other.key) - words))):
+            continue
+        if other.text.lower() not in seen:
+            seen.add(other.text.lower())
+            out.append(other.text)
     return tuple(out)
