@@ -43,6 +43,21 @@ def test_table(files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "合作社" in out
 
 
+def test_table_per_file_keeps_translations_whole_on_a_narrow_pipe(
+    files: list[Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _err = run(["extract", *map(str, files), "--json"], capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    code, out, _err = run(["extract", *map(str, files)], capsys)
+    assert code == 0
+    for name, lang in (("en.txt", "en"), ("fr.txt", "fr"), ("vi.txt", "vi")):
+        assert out.count(f"{name} ({lang})") == 1  # one table per file, titled
+    assert max(map(len, out.splitlines())) <= 80
+    short = [r["translation"] for r in rows if len(r["translation"]) <= 20]
+    assert short and all(t in out for t in short)  # not cut to "transla…"
+
+
 @pytest.mark.parametrize(("content", "reason"), [(b"", "empty"), (b"\x00\x01\x02\xff" * 50, "binary"),
                                                  (ZH_COOP.encode(), "only one language"),
                                                  (EN_COOP.encode(), "no Chinese"),

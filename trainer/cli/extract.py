@@ -83,10 +83,27 @@ def _store(settings: Settings, deck: str, rows: Sequence[Row], names: Sequence[s
 
 
 def _table(rows: Sequence[Row]) -> None:
+    """One compact table per file (its name and language in the title), so
+    that the translation gets the width, even on an 80-column pipe."""
+    from itertools import groupby
+
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("source", "#", "term", "pinyin", "lang", "translation", "conf.", "method")
-    for r in rows:
-        table.add_row(r.source, str(r.rank), r.term, r.pinyin, r.lang, r.translation, f"{r.confidence:.2f}", r.method)
-    Console().print(table)
+    console = Console()
+    for source, group in groupby(rows, key=lambda r: (r.source, r.lang)):
+        table = Table("#", "term", "pinyin", "translation", "conf.", title=f"{source[0]} ({source[1]})",
+                      title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                      caption=f"{DICTIONARY_MARK} CC-CEDICT gloss: no aligned rendering", caption_justify="left")
+        table.columns[0].justify = "right"
+        table.columns[1].no_wrap = True
+        table.columns[2].ratio, table.columns[3].ratio = 1, 2
+        for r in group:
+            mark = f" {DICTIONARY_MARK}" if r.method == "dictionary" else ""
+            table.add_row(str(r.rank), r.term, r.pinyin, r.translation, f"{r.confidence:.2f}{mark}")
+        console.print(table)
+
+
+#: Marks a row whose translation is the dictionary fallback, not an aligned span.
+DICTIONARY_MARK = "*"
