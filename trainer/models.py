@@ -23,6 +23,10 @@ Direction = Literal["recognition", "recall"]
 DIRECTIONS: tuple[Direction, ...] = ("recognition", "recall")
 
 
+#: Aligned renderings less confident than this are shown as unsure.
+UNSURE_BELOW = 0.35
+
+
 @dataclass(frozen=True)
 class Translation:
     """The rendering of a term in one language, with how sure we are of it.
@@ -37,6 +41,12 @@ class Translation:
     confidence: float = 0.0
     method: str = "aligned"
     evidence: tuple[str, ...] = ()
+
+    @property
+    def unsure(self) -> bool:
+        """Whether the learner should be told to check it against the example:
+        a dictionary gloss, or a rendering the extractor has little evidence for."""
+        return self.method == "dictionary" or (self.method == "aligned" and self.confidence < UNSURE_BELOW)
 
     def to_dict(self) -> dict[str, Any]:
         return {

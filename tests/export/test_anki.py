@@ -274,3 +274,23 @@ def test_read_only_directory_is_refused(filled: Store, tmp_path: Path) -> None:
         assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o755)
+
+
+def test_translations_worth_checking_are_tagged_in_anki(tmp_path: Path, clock, anki, no_espeak) -> None:
+    from dataclasses import replace
+
+    from trainer.models import Translation
+
+    doubtful = draft("村庄", "cūn zhuāng", "venus", "village")
+    doubtful = replace(doubtful, translations={**doubtful.translations,
+                                               "fr": Translation("venus", confidence=0.18),
+                                               "en": Translation("village", confidence=0.2, method="dictionary")})
+    with Store.open(tmp_path / "t.db", clock=clock) as store:
+        store.import_notes("Doubt", [doubtful, draft("农民", "nóng mín", "paysans", "farmers")])
+        out = tmp_path / "t.apkg"
+        export_apkg(store, out)
+    col = anki()
+    col.import_apkg(out)
+    tags = {note["Hanzi"]: set(note.tags) for note in col.notes()}
+    assert {"unsure::fr", "unsure::en"} <= tags["村庄"]
+    assert not any(t.startswith("unsure::") for t in tags["农民"])

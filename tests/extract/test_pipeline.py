@@ -98,3 +98,19 @@ def test_alternatives_add_only_words_the_dictionary_explains() -> None:
     best = _span("work teams", 1.0)
     others = [_span("resident work teams", 0.8), _span("work teams in", 0.8)]
     assert _alternatives(best, others, lambda w: w != "in") == ("resident work teams",)
+
+
+def test_a_rendering_seen_once_on_co_occurrence_alone_is_reported_as_doubtful() -> None:
+    from dataclasses import replace
+
+    from trainer.extract.pipeline import LONE_SPAN, _reported
+
+    doc = prepare("en.txt", article(EN_COOP), lambda _t: "en")
+    row = replace(extract_documents([doc])[0], confidence=0.8, method="aligned", evidence=("co-occurs",))
+    lone = Scored(text="x", key=("x",), score=1.0, evidence=(), n_tp=1)
+    assert _reported(row, lone).confidence == round(0.8 * LONE_SPAN, 3)
+    assert "one sentence pair" in _reported(row, lone).evidence[-1]
+    assert _reported(row, replace(lone, backed=True)) == row  # a dictionary word behind it
+    assert _reported(row, replace(lone, n_tp=3)) == row  # seen in three sentence pairs
+    agreed = replace(row, evidence=("agrees with the fr rendering: x",))
+    assert _reported(agreed, lone) == agreed  # a second translator's word for it

@@ -95,15 +95,24 @@ def _table(rows: Sequence[Row]) -> None:
     for source, group in groupby(rows, key=lambda r: (r.source, r.lang)):
         table = Table("#", "term", "pinyin", "translation", "conf.", title=f"{source[0]} ({source[1]})",
                       title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
-                      caption=f"{DICTIONARY_MARK} CC-CEDICT gloss: no aligned rendering", caption_justify="left")
+                      caption=f"{DICTIONARY_MARK} CC-CEDICT gloss: no aligned rendering   "
+                              f"{UNSURE_MARK} little evidence: check it", caption_justify="left")
         table.columns[0].justify = "right"
         table.columns[1].no_wrap = True
         table.columns[2].ratio, table.columns[3].ratio = 1, 2
         for r in group:
-            mark = f" {DICTIONARY_MARK}" if r.method == "dictionary" else ""
+            mark = f" {DICTIONARY_MARK}" if r.method == "dictionary" else f" {UNSURE_MARK}" if unsure(r) else ""
             table.add_row(str(r.rank), r.term, r.pinyin, r.translation, f"{r.confidence:.2f}{mark}")
         console.print(table)
 
 
 #: Marks a row whose translation is the dictionary fallback, not an aligned span.
 DICTIONARY_MARK = "*"
+#: Marks an aligned rendering with little evidence (see ``Translation.unsure``).
+UNSURE_MARK = "?"
+
+
+def unsure(row: Row) -> bool:
+    from trainer.models import Translation
+
+    return Translation(row.translation, confidence=row.confidence, method=row.method).unsure

@@ -89,13 +89,16 @@ def _deck_tag(deck: str) -> str:
 
 
 def note_tags(note: Note, langs: Sequence[str]) -> list[str]:
-    """``trainer``, ``deck::<deck>``, ``article::<source stem>``, ``lang::<lang>``; no spaces.
+    """``trainer``, ``deck::<deck>``, ``article::<source stem>``, ``lang::<lang>``,
+    and ``unsure::<lang>`` for a translation worth checking (a dictionary gloss or
+    a rendering with little evidence: find them in Anki's browser); no spaces.
 
     Sources and decks repeat across thousands of notes, hence the caches.
     """
     tags = {"trainer", _deck_tag(note.deck)}
     tags.update(_source_tag(source) for source in note.sources if source.strip())
     tags.update(f"lang::{lang}" for lang in langs if note.translations.get(lang))
+    tags.update(f"unsure::{lang}" for lang in langs if (found := note.translations.get(lang)) and found.unsure)
     return sorted(tags)
 
 

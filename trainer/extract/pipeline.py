@@ -31,6 +31,10 @@ GROUP_OVERLAP = 0.8
 #: Score bonus per further article (Chinese original) using a term.
 SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
+#: Evidence note of a rendering that shares words with a sibling file's.
+AGREES = "agrees with the"
+#: Reported confidence factor of a rendering seen in one sentence pair on co-occurrence alone.
+LONE_SPAN = 0.5
 #: An alternative scores at least this share of the best rendering's score.
 ALTERNATIVE_SHARE = 0.5
 
@@ -242,7 +246,8 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
     agreed = [change for part in parallel.run(_agree, pieces, shared, workers) for change in part]
     for key, row, top in agreed:
         shared.found[key], shared.best[key] = row, top
-    return [_gloss_instead(shared.found[k], shared.best.get(k)) for k in sorted(shared.found)]
+    return [_reported(_gloss_instead(shared.found[k], shared.best.get(k)), shared.best.get(k))
+            for k in sorted(shared.found)]
 
 
 def _voices(shared: _Shared) -> dict[tuple[int, str], dict[int, tuple[Row, Scored]]]:
@@ -300,7 +305,7 @@ def _agree_row(
             continue
         other, other_top = voice
         sense = frozenset(map(key_fn, other_top.key))
-        note = f"agrees with the {other.lang} rendering: {other.translation}"
+        note = f"{AGREES} {other.lang} rendering: {other.translation}"
         if sense and not sense <= mine and row.confidence < AGREE_CONFIDENCE:
             rescored = _rescored(shared, d, rank, sense, len(sense & mine), learned)
             if rescored is not None:
@@ -476,6 +481,20 @@ def _term_row(
     row = Row(cand.term, marks, numbers, lang, gloss, (), 0.2, "dictionary",
               ("CC-CEDICT (English) gloss: no aligned rendering found",), name, rank, examples)
     return row, frozenset(), None
+
+
+def _reported(row: Row, best: Scored | None) -> Row:
+    """The confidence a learner is told, halved when one sentence pair is all
+    there is: a span met once, with no dictionary word, name, title or
+    quotation behind it, is as often a neighbour's words as the term's
+    ("deuxième tranche" for 领导小组).  Only at the end: the passes that order
+    terms by confidence were tuned on the undiscounted figure."""
+    if row.method != "aligned" or best is None or best.backed or best.n_tp != 1:
+        return row
+    if any(e.startswith(AGREES) for e in row.evidence):  # a second translator's word for it
+        return row
+    return replace(row, confidence=round(row.confidence * LONE_SPAN, 3),
+                   evidence=row.evidence + ("seen in one sentence pair only, with no dictionary support",))
 
 
 def _gloss_instead(row: Row, best: Scored | None) -> Row:

@@ -29,13 +29,16 @@ PROMPTS = {
 
 
 def meaning_text(note: Note, lang: str) -> Text:
-    """The learner's translation; a dictionary fallback is marked as such, alternatives follow."""
+    """The learner's translation; a dictionary fallback or a doubtful rendering
+    is marked as such (check it against the example, fix it with e), alternatives follow."""
     translation = note.translation(lang)
     if translation is None:
         return Text(f"(no {lang} translation)", style="italic")
     text = Text(translation.text, style="bold", justify="center")
     if translation.method == "dictionary":
         text.append("  [dictionary gloss]", style="italic dim")
+    elif translation.unsure:
+        text.append("  [unsure: check the example]", style="italic dim")
     if translation.alternatives:
         text.append("\nalso: " + "; ".join(translation.alternatives), style="dim")
     return text
