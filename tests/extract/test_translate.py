@@ -325,3 +325,10 @@ In autonomous regions, cooperatives help farmers increase their income. The coop
 Autonomous regions set up 120 new cooperatives. Farmers learned new planting methods.
 """)
     assert rendered["自治区"][:2] == ("aligned", "autonomous regions")
+
+
+def test_an_english_possessive_counts_with_its_noun() -> None:
+    from trainer.extract.dictionary import key
+
+    assert norm("China's", "en") == norm("China’s", "en") == norm("China", "en")
+    assert key("China's") == key("China")

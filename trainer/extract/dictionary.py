@@ -68,6 +68,9 @@ _COGNATE_SPELLINGS = (
 )
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """A cross-language comparison key: folded, cognate spellings merged, first 5 letters.
@@ -76,7 +79,7 @@ def key(word: str) -> str:
     "infrastructures"/"infrastructure" share it, which is what lets English
     glosses serve as (weak) evidence for French spans.
     """
-    text = fold(word)
+    text = _POSSESSIVE.sub("", fold(word))  # "China's" is China
     for pattern, replacement in _COGNATE_SPELLINGS:
         text = pattern.sub(replacement, text)
     return text[:5]
