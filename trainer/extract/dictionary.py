@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import Callable
 
 from trainer.extract.spans import norm
-from trainer.extract.text import FUNCTION_WORDS, fold, vi_key
+from trainer.extract.text import FUNCTION_WORDS, fold, vi_key, without_possessive
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\|\S+")
 _WORD = re.compile(r"[a-z]+")
@@ -68,9 +68,6 @@ _COGNATE_SPELLINGS = (
 )
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """A cross-language comparison key: folded, cognate spellings merged, first 5 letters.
@@ -79,7 +76,7 @@ def key(word: str) -> str:
     "infrastructures"/"infrastructure" share it, which is what lets English
     glosses serve as (weak) evidence for French spans.
     """
-    text = _POSSESSIVE.sub("", fold(word))  # "China's" is China
+    text = without_possessive(fold(word))
     for pattern, replacement in _COGNATE_SPELLINGS:
         text = pattern.sub(replacement, text)
     return text[:5]

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Callable
 
-from trainer.extract.text import Token, fold, is_function_word, latin_tokens, vi_key
+from trainer.extract.text import Token, fold, is_function_word, latin_tokens, vi_key, without_possessive
 
 #: Longest candidate, in content words.
 MAX_CONTENT = {"fr": 6, "en": 6, "vi": 8}
 _BARRIER = re.compile(r"[^\s'’()\-]")
-_POSSESSIVE = re.compile(r"['’]s$")
 _EDGE = " \t«»“”\"'‘’()[]{}.,;:!?-–—"
 
 
@@ -35,7 +34,7 @@ def norm(word: str, lang: str) -> str:
     """Lemma, folded: the form candidates are counted under (Vietnamese keeps
     its tones: folding merges unrelated syllables such as bộ and bổ)."""
     if lang == "en":
-        word = _POSSESSIVE.sub("", word)  # "China's poverty" counts with "China"
+        word = without_possessive(word)
     if lang in ("fr", "en") and word.isalpha():
         return fold(_lemmatizer()(word.lower(), lang=lang))
     if lang == "vi":

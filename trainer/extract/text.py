@@ -103,6 +103,14 @@ class Token:
     end: int
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def without_possessive(word: str) -> str:
+    """An English word without its possessive ending: "China's" counts and keys as China."""
+    return _POSSESSIVE.sub("", word)
+
+
 def latin_tokens(sentence: str) -> list[Token]:
     """Words of a French/English/Vietnamese sentence; elided articles are own tokens."""
     return [Token(m.group(0), m.start(), m.end()) for m in _LATIN_WORD.finditer(sentence)]
