@@ -500,9 +500,10 @@ def _reported(row: Row, best: Scored | None) -> Row:
 def _gloss_instead(row: Row, best: Scored | None) -> Row:
     """The dictionary gloss in place of an English rendering that only
     co-occurs with the term, the dictionary's own words nowhere near: a
-    translator's paraphrase or omission (直辖市 "adopted across").  The spans
-    stay as alternatives.  Only once every pass is done: agreement with a
-    sibling file may still have backed the rendering."""
+    translator's paraphrase or omission (直辖市 "adopted across").  The span
+    is named in the evidence, not offered as an alternative (it renders
+    nothing).  Only once every pass is done: agreement with a sibling file may
+    still have backed the rendering."""
     if row.lang != GLOSS_LANG or row.method != "aligned" or best is None or best.backed:
         return row
     gloss = fallback_gloss(row.term)
