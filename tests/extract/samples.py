@@ -33,3 +33,17 @@ Năm 2019, toàn huyện đã thành lập mới 120 hợp tác xã. Đào tạo
 
 def article(translation: str, zh: str = ZH_COOP, zh_first: bool = False) -> str:
     return zh + "\n" + translation if zh_first else translation + "\n" + zh
+
+
+# The French translator ends a sentence early and carries the end of the long
+# Chinese one (各省(自治区、直辖市)...制度) into the next sentence, as real
+# translators do; lengths alone then pair the wrong halves.
+ZH_CARRIED = """合作社
+
+农村合作社帮助农民增加收入。2018年,省政府发布了新的合作社发展规划,提出要支持农民专业合作社发展,要求各省(自治区、直辖市)在现有基础上建立农村合作社制度。每个合作社都有一名技术员,负责指导农民种植、施肥和销售农产品。合作社为农民提供种子和技术培训。
+"""
+
+FR_CARRIED = """Les coopératives
+
+Les coopératives rurales aident les paysans à augmenter leurs revenus. En 2018, le gouvernement provincial a publié un nouveau plan de développement des coopératives, proposant de soutenir les coopératives professionnelles des paysans. Toutes les provinces (régions autonomes et municipalités) ont été invitées à établir un système de coopératives rurales, et chaque coopérative a un technicien chargé de guider les paysans dans la plantation, la fertilisation et la vente des produits agricoles. Les coopératives fournissent aux paysans des semences et une formation technique.
+"""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.extract.align import Bead, align
+from trainer.extract.align import Bead, Ends, align, crossing_weight, merge_crossings
 
 NONE: frozenset[str] = frozenset()
 
@@ -40,3 +42,58 @@ def test_anchors_decide_where_lengths_cannot() -> None:
 def test_beads_cover_both_sides_in_order(zl: list[int], tl: list[int]) -> None:
     beads = align(zl, tl, [NONE] * len(zl), [NONE] * len(tl))
     assert covers_in_order(beads, len(zl), len(tl))
+
+
+def ends(*halves: tuple[set[str], set[str]]) -> Callable[[int], Ends]:
+    table = [Ends(frozenset(h), frozenset(t)) for h, t in halves]
+    return lambda i: table[i]
+
+
+ONE_TO_ONE = [Bead((0,), (0,)), Bead((1,), (1,))]
+
+
+def test_anchors_carried_across_a_boundary_merge_the_beads() -> None:
+    # The end of Chinese 0 ({a, b, #7}) reappears only at the start of translation 1.
+    zk = [frozenset({"x", "a", "b", "#7"}), frozenset({"y"})]
+    tk = [frozenset({"x"}), frozenset({"a", "b", "#7", "y"})]
+    merged = merge_crossings(ONE_TO_ONE, zk, tk, ends(({"x"}, {"a", "b", "#7"}), ({"y"}, set())),
+                             ends(({"x"}, set()), ({"a", "b", "#7"}, {"y"})))
+    assert merged == [Bead((0, 1), (0, 1))]
+
+
+def test_mirror_crossing_merges_too() -> None:
+    # The start of Chinese 1 is rendered at the end of translation 0.
+    zk = [frozenset({"x"}), frozenset({"a", "b", "c", "y"})]
+    tk = [frozenset({"x", "a", "b", "c"}), frozenset({"y"})]
+    merged = merge_crossings(ONE_TO_ONE, zk, tk, ends(({"x"}, set()), ({"a", "b", "c"}, {"y"})),
+                             ends(({"x"}, {"a", "b", "c"}), ({"y"}, set())))
+    assert merged == [Bead((0, 1), (0, 1))]
+
+
+def test_keys_explained_by_their_own_partner_or_away_from_the_boundary_do_not_merge() -> None:
+    zk = [frozenset({"a", "b", "c"}), frozenset({"y"})]
+    explained = merge_crossings(ONE_TO_ONE, zk, [frozenset({"a", "b", "c"}), frozenset({"a", "b", "c", "y"})],
+                                ends((set(), {"a", "b", "c"}), ({"y"}, set())),
+                                ends((set(), set()), ({"a", "b", "c"}, {"y"})))
+    far = merge_crossings(ONE_TO_ONE, zk, [frozenset(), frozenset({"a", "b", "c", "y"})],
+                          ends(({"a", "b", "c"}, set()), ({"y"}, set())),  # at the start of Chinese 0
+                          ends((set(), set()), ({"y"}, {"a", "b", "c"})))  # at the end of translation 1
+    assert explained == ONE_TO_ONE and far == ONE_TO_ONE
+
+
+def test_two_weak_keys_are_not_enough() -> None:
+    zk = [frozenset({"a", "b"}), frozenset({"y"})]
+    tk = [frozenset(), frozenset({"a", "b", "y"})]
+    merged = merge_crossings(ONE_TO_ONE, zk, tk, ends((set(), {"a", "b"}), ({"y"}, set())),
+                             ends((set(), set()), ({"a", "b"}, {"y"})))
+    assert merged == ONE_TO_ONE and crossing_weight(frozenset({"#2007", "2007", "a"})) == 3
+
+
+@given(st.lists(st.integers(1, 80), min_size=1, max_size=10), st.lists(st.integers(1, 240), min_size=1, max_size=10),
+       st.data())
+def test_merging_keeps_both_sides_covered_in_order(zl: list[int], tl: list[int], data: st.DataObject) -> None:
+    keys = st.frozensets(st.sampled_from(["a", "b", "c", "#1", "1"]), max_size=4)
+    zk = data.draw(st.lists(keys, min_size=len(zl), max_size=len(zl)))
+    tk = data.draw(st.lists(keys, min_size=len(tl), max_size=len(tl)))
+    merged = merge_crossings(align(zl, tl, zk, tk), zk, tk, lambda i: Ends(zk[i], zk[i]), lambda j: Ends(tk[j], tk[j]))
+    assert covers_in_order(merged, len(zl), len(tl))

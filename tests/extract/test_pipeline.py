@@ -5,7 +5,7 @@ from __future__ import annotations
 from trainer.extract.drafts import to_drafts
 from trainer.extract.pipeline import Document, _alternatives, extract_documents, group_documents, prepare
 from trainer.extract.translate import Scored
-from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
+from tests.extract.samples import EN_COOP, FR_CARRIED, FR_COOP, VI_COOP, ZH_CARRIED, article
 
 
 def docs() -> list[Document]:
@@ -114,3 +114,10 @@ def test_a_rendering_seen_once_on_co_occurrence_alone_is_reported_as_doubtful() 
     assert _reported(row, replace(lone, n_tp=3)) == row  # seen in three sentence pairs
     agreed = replace(row, evidence=("agrees with the fr rendering: x",))
     assert _reported(agreed, lone) == agreed  # a second translator's word for it
+
+
+def test_a_clause_carried_into_the_next_sentence_stays_with_its_chinese() -> None:
+    doc = prepare("carried_fr.txt", article(FR_CARRIED, ZH_CARRIED), lambda _t: "fr")
+    (pair,) = [p for p in doc.pairs if "自治区" in p[0]]
+    assert "régions autonomes" in pair[1] and "En 2018" in pair[1]
+    assert [p for p in doc.pairs if "技术员" in p[0]] == [pair]  # the carried sentence joins it

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 #: (zh sentences, translated sentences) -> prior cost of the bead shape.
 SHAPES: dict[tuple[int, int], float] = {
@@ -160,3 +160,72 @@ def _trace(back: list[list[tuple[int, int] | None]], n: int, m: int) -> list[Bea
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     return beads[::-1]
+
+
+@dataclass(frozen=True)
+class Ends:
+    """Anchor keys of a sentence's first and second half, for :func:`merge_crossings`."""
+
+    head: frozenset[str]
+    tail: frozenset[str]
+
+
+#: Crossing evidence (see :func:`crossing_weight`) at which two beads are merged.
+CROSSING_THRESHOLD = 3
+
+
+def crossing_weight(keys: frozenset[str]) -> int:
+    """Numbers count double (the strongest anchor); bare digit keys repeat them and count nothing."""
+    return sum(2 if k.startswith("#") else 0 if k.isdigit() else 1 for k in keys)
+
+
+def merge_crossings(
+    beads: Sequence[Bead],
+    zh_keys: Sequence[frozenset[str]],
+    tr_keys: Sequence[frozenset[str]],
+    zh_ends: Callable[[int], Ends],
+    tr_ends: Callable[[int], Ends],
+) -> list[Bead]:
+    """Merge neighbouring beads whose boundary the translator drew elsewhere.
+
+    Translators often end a sentence mid-way through the Chinese one and carry
+    its last clause into the next sentence ("...(自治区、直辖市)...制度。" ->
+    "...développement. Toutes les provinces (régions autonomes et
+    municipalités...)"). Length and bead priors then prefer two 1-1 beads
+    that each miss a piece. The tell is anchors that cross the boundary:
+    keys of the end of one bead's Chinese found only at the start of the next
+    bead's translation (and explained by neither of their own partners), or
+    the mirror image. Merging the two beads keeps the rendering with its term;
+    the cost is a longer sentence pair for the translation stage to search.
+    Ends are asked for only where whole-sentence keys already cross, so most
+    boundaries cost a few set operations.
+    """
+    out: list[Bead] = []
+    for bead in beads:
+        prev = out[-1] if out else None
+        if prev is not None and _crosses(prev, bead, zh_keys, tr_keys, zh_ends, tr_ends):
+            out[-1] = Bead(prev.zh + bead.zh, prev.tr + bead.tr)
+        else:
+            out.append(bead)
+    return out
+
+
+def _crosses(
+    a: Bead,
+    b: Bead,
+    zh_keys: Sequence[frozenset[str]],
+    tr_keys: Sequence[frozenset[str]],
+    zh_ends: Callable[[int], Ends],
+    tr_ends: Callable[[int], Ends],
+) -> bool:
+    if not (a.zh and a.tr and b.zh and b.tr):
+        return False
+    union = frozenset().union
+    za, zb = union(*(zh_keys[i] for i in a.zh)), union(*(zh_keys[i] for i in b.zh))
+    ta, tb = union(*(tr_keys[j] for j in a.tr)), union(*(tr_keys[j] for j in b.tr))
+    forward, backward = (za & tb) - ta - zb, (zb & ta) - tb - za
+    if crossing_weight(forward | backward) < CROSSING_THRESHOLD:
+        return False
+    forward &= zh_ends(a.zh[-1]).tail & tr_ends(b.tr[0]).head
+    backward &= zh_ends(b.zh[0]).head & tr_ends(a.tr[-1]).tail
+    return crossing_weight(forward | backward) >= CROSSING_THRESHOLD

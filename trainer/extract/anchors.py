@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from trainer.extract import dictionary
+from trainer.extract.align import Ends
 from trainer.extract.pinyin import plain_syllables
 from trainer.extract.text import fold, is_function_word, latin_words
 
@@ -63,3 +64,26 @@ def tr_keys(sentence: str, lang: str) -> frozenset[str]:
     return numbers(sentence).union(
         {k for w in latin_words(sentence) if (k := _content_word_key(w, lang)) is not None}
     )
+
+
+def zh_ends(words: Sequence[str], lang: str) -> Ends:
+    """Anchor keys of the first and second half (by characters) of a segmented sentence."""
+    total, seen, cut = sum(map(len, words)), 0, len(words)
+    for k, word in enumerate(words):
+        seen += len(word)
+        if 2 * seen >= total:
+            cut = k + 1
+            break
+    head, tail = words[:cut], words[cut:]
+    return Ends(zh_keys(head, "".join(head), lang), zh_keys(tail, "".join(tail), lang))
+
+
+def tr_ends(sentence: str, lang: str) -> Ends:
+    """Anchor keys of the first and second half of a translated sentence.
+
+    Cut at the space nearest the middle, so no word is split in two.
+    """
+    middle = len(sentence) // 2
+    cut = sentence.rfind(" ", 0, middle + 1)
+    cut = middle if cut <= 0 else cut
+    return Ends(tr_keys(sentence[:cut], lang), tr_keys(sentence[cut:], lang))

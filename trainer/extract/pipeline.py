@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 from trainer.extract import anchors, parallel, segment, wordnet_fr
-from trainer.extract.align import Bead, align
+from trainer.extract.align import Bead, align, merge_crossings
 from trainer.extract.blocks import Article, parse_article
 from trainer.extract.corpus import LangCorpus, Pair, bead_texts
 from trainer.extract.examples import examples_for
@@ -102,6 +102,11 @@ def prepare(name: str, text: str, identify: Callable[[str], str]) -> Document:
     zk = [anchors.zh_keys(w, s, lang) for w, s in zip(words, article.zh)]
     tk = [anchors.tr_keys(s, lang) for s in article.translation]
     beads: list[Bead] = align([_zh_len(s) for s in article.zh], [len(s) for s in article.translation], zk, tk)
+    beads = merge_crossings(
+        beads, zk, tk,
+        lambda i: anchors.zh_ends(words[i], lang),
+        lambda j: anchors.tr_ends(article.translation[j], lang),
+    )
     return Document(article, words, tuple(bead_texts(beads, article.zh, article.translation, words)))
 
 
