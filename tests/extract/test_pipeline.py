@@ -121,3 +121,12 @@ def test_a_clause_carried_into_the_next_sentence_stays_with_its_chinese() -> Non
     (pair,) = [p for p in doc.pairs if "自治区" in p[0]]
     assert "régions autonomes" in pair[1] and "En 2018" in pair[1]
     assert [p for p in doc.pairs if "技术员" in p[0]] == [pair]  # the carried sentence joins it
+
+
+def test_terms_of_a_carried_clause_find_their_renderings() -> None:
+    # 自治区 needs the merged bead; 直辖市 also needs its sense without the
+    # explanation ("municipality, i.e. a city under the direct jurisdiction..."),
+    # or "relevant"-style words matching one part's gloss beat "municipalités".
+    rows = extract_documents([prepare("carried_fr.txt", article(FR_CARRIED, ZH_CARRIED), lambda _t: "fr")])
+    found = {r.term: r.translation for r in rows}
+    assert found["自治区"] == "régions autonomes" and found["直辖市"] == "municipalités"

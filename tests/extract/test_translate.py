@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
+from trainer.extract import dictionary
 from trainer.extract.corpus import LangCorpus
+from trainer.extract.lexicon import lexicon_for
 from trainer.extract.pipeline import extract_documents, prepare
 from trainer.extract.spans import analyse, clean, content_ngrams, norm, spans
 from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candidates
@@ -332,3 +334,10 @@ def test_an_english_possessive_counts_with_its_noun() -> None:
 
     assert norm("China's", "en") == norm("China’s", "en") == norm("China", "en")
     assert key("China's") == key("China")
+
+
+def test_a_sense_counts_without_its_explanation() -> None:
+    full = dictionary.sense_keys("直辖市")
+    assert all(len(s) > 1 for s in full[:1])  # the first sense explains itself at length
+    lex = lexicon_for("直辖市", ("直辖市",), "fr")
+    assert frozenset({dictionary.key("municipality")}) in lex.senses

@@ -164,6 +164,13 @@ def sense_keys(word: str) -> tuple[frozenset[str], ...]:
     return tuple(k for k in (_definition_keys(d) for d in glosses(word)) if k)
 
 
+def short_sense_keys(word: str) -> tuple[frozenset[str], ...]:
+    """Keys of each sense without its explanation (see :func:`short_senses`):
+    "municipality, i.e. a city under the direct jurisdiction..." is rendered
+    whole by "municipalités", which covers a tenth of the full sense's keys."""
+    return tuple(k for k in (_definition_keys(d) for d in short_senses(word)) if k)
+
+
 @cache
 def _cn2vn_fn() -> Callable[[str], str]:
     from cn2vn import cn2vn

@@ -52,9 +52,10 @@ def lexicon_for(
     if len(parts_list) == 1 and _takes_phrase(term):
         parts_list = _character_parts(term, chars, lang) or parts_list
     senses = dictionary.sense_keys(term)
+    short = tuple(k for k in dictionary.short_sense_keys(term) if k not in senses)
     return Lexicon(
         _filled_by_senses(tuple(p for p in parts_list if p), senses),
-        0.6 * len(term) - 0.2, senses, plain_syllables(term),
+        0.6 * len(term) - 0.2, senses + short, plain_syllables(term),
     )
 
 
