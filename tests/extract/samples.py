@@ -47,3 +47,16 @@ FR_CARRIED = """Les coopératives
 
 Les coopératives rurales aident les paysans à augmenter leurs revenus. En 2018, le gouvernement provincial a publié un nouveau plan de développement des coopératives, proposant de soutenir les coopératives professionnelles des paysans. Toutes les provinces (régions autonomes et municipalités) ont été invitées à établir un système de coopératives rurales, et chaque coopérative a un technicien chargé de guider les paysans dans la plantation, la fertilisation et la vente des produits agricoles. Les coopératives fournissent aux paysans des semences et une formation technique.
 """
+
+
+# 基础设施 is four characters but "infrastructure" in one word: a rendering
+# length guessed from the characters alone would prefer "matière d'infrastructures".
+ZH_PLAN = """地方计划
+
+政府分析了贫困的原因,然后制定了基础设施、产业发展和文化设施的发展计划。农民的收入增加了。
+"""
+
+FR_PLAN = """Un plan local
+
+Le gouvernement a analysé les causes de la pauvreté, puis il a établi un plan de développement en matière d’infrastructures, de développement industriel et d’installations culturelles. Les revenus des paysans ont augmenté.
+"""

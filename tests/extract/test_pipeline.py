@@ -5,7 +5,7 @@ from __future__ import annotations
 from trainer.extract.drafts import to_drafts
 from trainer.extract.pipeline import Document, _alternatives, extract_documents, group_documents, prepare
 from trainer.extract.translate import Scored
-from tests.extract.samples import EN_COOP, FR_CARRIED, FR_COOP, VI_COOP, ZH_CARRIED, article
+from tests.extract.samples import EN_COOP, FR_CARRIED, FR_COOP, FR_PLAN, VI_COOP, ZH_CARRIED, ZH_PLAN, article
 
 
 def docs() -> list[Document]:
@@ -130,3 +130,8 @@ def test_terms_of_a_carried_clause_find_their_renderings() -> None:
     rows = extract_documents([prepare("carried_fr.txt", article(FR_CARRIED, ZH_CARRIED), lambda _t: "fr")])
     found = {r.term: r.translation for r in rows}
     assert found["自治区"] == "régions autonomes" and found["直辖市"] == "municipalités"
+
+
+def test_a_term_the_dictionary_renders_in_one_word_gets_one_word() -> None:
+    rows = extract_documents([prepare("plan_fr.txt", article(FR_PLAN, ZH_PLAN), lambda _t: "fr")])
+    assert {r.term: r.translation for r in rows}["基础设施"] == "infrastructures"

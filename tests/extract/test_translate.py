@@ -341,3 +341,8 @@ def test_a_sense_counts_without_its_explanation() -> None:
     assert all(len(s) > 1 for s in full[:1])  # the first sense explains itself at length
     lex = lexicon_for("直辖市", ("直辖市",), "fr")
     assert frozenset({dictionary.key("municipality")}) in lex.senses
+
+
+def test_expected_length_follows_a_shorter_first_sense_only() -> None:
+    assert lexicon_for("基础设施", ("基础设施",), "fr").expected_words == 1.0  # "infrastructure"
+    assert lexicon_for("劳动力", ("劳动力",), "fr").expected_words == 0.6 * 3 - 0.2  # "labor force": by characters

@@ -52,10 +52,10 @@ def lexicon_for(
     if len(parts_list) == 1 and _takes_phrase(term):
         parts_list = _character_parts(term, chars, lang) or parts_list
     senses = dictionary.sense_keys(term)
-    short = tuple(k for k in dictionary.short_sense_keys(term) if k not in senses)
+    short = dictionary.short_sense_keys(term)
     return Lexicon(
         _filled_by_senses(tuple(p for p in parts_list if p), senses),
-        0.6 * len(term) - 0.2, senses + short, plain_syllables(term),
+        _expected_words(term, short), senses + tuple(k for k in short if k not in senses), plain_syllables(term),
     )
 
 
@@ -180,3 +180,15 @@ def other_word_keys(word: str, lang: str) -> frozenset[str]:
     from trainer.extract import anchors
 
     return anchors.word_keys(word, lang)
+
+
+def _expected_words(term: str, short: tuple[frozenset[str], ...]) -> float:
+    """How many content words a rendering of the term usually has.
+
+    By its length in characters, unless the dictionary's first sense is
+    shorter: 基础设施 is four characters but "infrastructure" one word, and
+    the length cost must not favour "matière d'infrastructures".  Only the
+    first sense, and never longer than the characters say: a short later
+    sense ("manpower" for 劳动力) is not what translators usually write."""
+    by_chars = 0.6 * len(term) - 0.2
+    return min(by_chars, float(len(short[0]))) if short else by_chars
