@@ -164,6 +164,7 @@ def sense_keys(word: str) -> tuple[frozenset[str], ...]:
     return tuple(k for k in (_definition_keys(d) for d in glosses(word)) if k)
 
 
+@lru_cache(maxsize=100_000)
 def short_sense_keys(word: str) -> tuple[frozenset[str], ...]:
     """Keys of each sense without its explanation (see :func:`short_senses`):
     "municipality, i.e. a city under the direct jurisdiction..." is rendered
