@@ -13,8 +13,8 @@ from typing import Callable, Sequence
 from trainer.extract.spans import clean
 from trainer.extract.translate import (
     LEX_MAX, LEX_TRUST, MAX_KEPT, POS_MIN_CHARS, SMOOTH, W_ASSOC, W_COVER, W_CUT, W_LEN, W_LEX, W_RIVAL,
-    W_TITLE, Candidate, Lexicon, Scored, Unit, _cheap, best_first, distortion, lexical_score, other_keys,
-    unit_candidates,
+    W_SENSE, W_TITLE, Candidate, Lexicon, Scored, Unit, _cheap, best_first, distortion, lexical_score, other_keys,
+    sense_bonus, unit_candidates,
 )
 
 
@@ -88,7 +88,7 @@ def reference_score_candidates(
     pinyin = lex.pinyin
     for key, (cheap, surface, whole, u, wkeys) in ranked:
         full = len(scored) <= MAX_KEPT  # still collecting alternatives: score everything
-        if not full and cheap + w_lex * LEX_MAX < best:
+        if not full and cheap + w_lex * LEX_MAX + W_SENSE < best:
             break
         # Without a dictionary hit the lexical score is at most 0.
         if not full and cheap < best and allkeys.isdisjoint(wkeys) and not (pinyin and any(map(pinyin.__contains__, key))):
@@ -101,7 +101,8 @@ def reference_score_candidates(
                     others_cache[v] = other_keys(unit, term, keys_of) - allkeys
                 others |= others_cache[v]
         lexs, hits = lexical_score(key, wkeys, lex, others)
-        if not full and cheap + w_lex * lexs < best:
+        bonus = sense_bonus(key, wkeys, lex, n_term)
+        if not full and cheap + w_lex * lexs + bonus < best:
             continue
         n_tp = covered.get(key, 1 if whole else 0)
         n_p = max(counts.get(key, 1), n_tp)
@@ -112,7 +113,7 @@ def reference_score_candidates(
             if c:
                 rival = max(rival, c / (n_r + n_p - c + SMOOTH))
         # A span the dictionary ties to the whole term is explained away far less.
-        score = cheap + w_lex * lexs - W_RIVAL * max(0.0, rival - assoc) * (0.3 if lexs >= 0.6 else 1.0)
+        score = cheap + w_lex * lexs + bonus - W_RIVAL * max(0.0, rival - assoc) * (0.3 if lexs >= 0.6 else 1.0)
         best = max(best, score)
         evidence = [f"co-occurs in {n_tp}/{n_term} aligned sentences ({n_p} with the span)"]
         if hits:

@@ -10,7 +10,7 @@ from trainer.extract.corpus import LangCorpus
 from trainer.extract.lexicon import lexicon_for
 from trainer.extract.pipeline import extract_documents, prepare
 from trainer.extract.spans import analyse, clean, content_ngrams, norm, spans
-from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candidates
+from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candidates, sense_bonus
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
 
 
@@ -346,3 +346,37 @@ def test_a_sense_counts_without_its_explanation() -> None:
 def test_expected_length_follows_a_shorter_first_sense_only() -> None:
     assert lexicon_for("基础设施", ("基础设施",), "fr").expected_words == 1.0  # "infrastructure"
     assert lexicon_for("劳动力", ("劳动力",), "fr").expected_words == 0.6 * 3 - 0.2  # "labor force": by characters
+
+
+def _hamlet() -> list[str]:
+    """Renderings of an invented 村庄 ("village") met once among once-only words, while "village" also renders 贫困村 in many sentences
+    (so it co-occurs with 村庄 far less exclusively than its neighbours do)."""
+    corpus = LangCorpus("fr")
+    pairs = [(f"贫困村第{k}次开会。", f"Le village démuni s'est réuni pour la {k}e fois.") for k in range(10)]
+    pairs += [("队员来自村庄之外,参与村庄事务。",
+               "Venus de l'extérieur, les membres participent aux affaires du village.")]
+    for zh, tr in pairs:
+        corpus.add("d", zh, tr)
+    corpus.index_terms(["村庄", "贫困村"])
+    units = corpus.units_of("村庄")
+    village = frozenset({dictionary.key("village")})
+    lex = Lexicon((village | {dictionary.key("hamlet")},), 1.0, senses=(village,), pinyin="cunzhuang")
+    scored = score_candidates("村庄", units, len(units), corpus.span_counts("村庄"), corpus.table, lex, "fr",
+                              corpus.rivals("村庄", "d"))
+    return [s.text for s in scored]
+
+
+def test_a_term_met_once_takes_the_span_that_is_one_of_its_senses() -> None:
+    # Every once-only word of the sentence ties on co-occurrence; "village"
+    # is exactly what the dictionary says 村庄 means.
+    assert _hamlet()[0] == "village"
+
+
+def test_sense_bonus_only_for_a_term_met_once_and_not_for_part_of_a_name() -> None:
+    village = frozenset({"vilag"})
+    lex = Lexicon((village,), 1.0, senses=(village,), pinyin="cunzhuang")
+    assert sense_bonus(("village",), ["vilag"], lex, 1) > 0
+    assert sense_bonus(("village",), ["vilag"], lex, 2) == 0  # consistency has more to say
+    assert sense_bonus(("affaires", "village"), ["affai", "vilag"], lex, 1) == 0  # not exactly the sense
+    name = Lexicon((frozenset({"jinpi"}),), 1.0, senses=(frozenset({"jinpi"}),), pinyin="xijinping")
+    assert sense_bonus(("jinping",), ["jinpi"], name, 1) == 0  # half of "Xi Jinping"

@@ -8,7 +8,8 @@ scored on independent evidence, then the best wins:
 * coverage: share of the term's occurrences whose translation shows the span
   (a translator renders a term consistently);
 * lexicon: CC-CEDICT glosses (English words, French cognates) or
-  Sino-Vietnamese readings that the span and the term share;
+  Sino-Vietnamese readings that the span and the term share, and for a term
+  met once, a span that is exactly one of its senses;
 * shape: span length against the term's size, and a whole-title match (a term
   that is the whole Chinese title is rendered by the whole translated title);
 * quotation: where the Chinese quotes the term, the translated quotation in
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 W_ASSOC, W_COVER, W_LEX, W_TITLE, W_LEN, W_RIVAL, W_CUT = 1.0, 0.5, 0.8, 1.5, 0.35, 1.0, 0.3
 #: Bonus of the translated quotation standing where the Chinese quotes the term.
 W_QUOTE = 1.0
+#: Bonus of a span that is exactly one dictionary sense of a term met once (see :func:`sense_bonus`).
+W_SENSE = 0.5
 #: Adjacent words this cohesive form one compound a span should not cut.
 CUT = 0.75
 #: How far English glosses speak for a language: directly for English, through
@@ -185,6 +188,24 @@ def lexical_score(
         hit = hit + [k for w, k in zip(key, word_keys) if w in named and k not in hit]
     score = 0.6 * recall + 0.15 * precision - 0.8 * foreign / len(word_keys)
     return score, ",".join(sorted(set(hit)))
+
+
+def sense_bonus(key: Sequence[str], word_keys: Sequence[str], lex: Lexicon, n_term: int) -> float:
+    """W_SENSE for a span whose words are exactly one dictionary sense of a term
+    met once in the corpus, else 0.
+
+    With one sentence pair, co-occurrence cannot tell the sentence's once-only
+    words apart ("venus", "extérieur", "rapports" all tie for 村庄), and it
+    favours them over the word the dictionary names ("village"), which other
+    terms' renderings use too.  Terms met more often have their consistency to
+    go on.  Not for a transcribed name: "Jinping" is one sense key of 习近平
+    but only half the name (the transcription has its own evidence)."""
+    if n_term != 1 or not lex.senses:
+        return 0.0
+    if lex.pinyin and any(len(w) >= 2 and w in lex.pinyin for w in key):
+        return 0.0
+    found = frozenset(word_keys)
+    return W_SENSE if found in lex.senses else 0.0
 
 
 def rendered_parts(parts: Sequence[frozenset[str]], word_keys: Sequence[str]) -> int:
@@ -593,6 +614,8 @@ def _full_scores(
 ) -> list[Scored]:
     """Dictionary and rival evidence for the spans that can still win, best cheap score first."""
     w_lex = W_LEX * LEX_TRUST.get(lang, 1.0)
+    # Only supported spans (a dictionary key of the term) can get the sense bonus.
+    most_bonus = W_SENSE if n_term == 1 and lex.senses else 0.0
     scored: list[Scored] = []
     best = -math.inf
     if others_cache is None:
@@ -603,7 +626,7 @@ def _full_scores(
     while r < size:
         cheap, span_id, n_tp, n_p, (u, i) = pool.cheap[r], pool.ids[r], pool.n_tp[r], pool.n_p[r], pool.where[r]
         full = len(scored) <= MAX_KEPT  # still collecting alternatives: score everything
-        if not full and cheap + w_lex * LEX_MAX < best:
+        if not full and cheap + w_lex * LEX_MAX + most_bonus < best:
             break
         # Without a dictionary hit the lexical score is at most 0; the spans after
         # this one rank lower still, so skip to the next one with a hit.
@@ -611,7 +634,7 @@ def _full_scores(
             r = pool.next_supported[r]
             continue
         r += 1
-        if not full and cheap + w_lex * pool.lex_bound[r - 1] < best:
+        if not full and cheap + w_lex * pool.lex_bound[r - 1] + most_bonus * pool.supported[r - 1] < best:
             continue  # cannot catch up even with its best possible lexical score
         whole = i < 0
         unit = doc_units[u]
@@ -628,7 +651,8 @@ def _full_scores(
                     others_cache[v] = other_keys(other, term, keys_of) - allkeys
                 others |= others_cache[v]
         lexs, hits = lexical_score(key, wkeys, lex, others)
-        if not full and cheap + w_lex * lexs < best:
+        bonus = sense_bonus(key, wkeys, lex, n_term)
+        if not full and cheap + w_lex * lexs + bonus < best:
             continue
         assoc = n_tp / (n_term + n_p - n_tp + SMOOTH)
         rival = 0.0
@@ -639,7 +663,7 @@ def _full_scores(
                 if c > rival:
                     rival = c
         # A span the dictionary ties to the whole term is explained away far less.
-        score = cheap + w_lex * lexs - W_RIVAL * max(0.0, rival - assoc) * (0.3 if lexs >= 0.6 else 1.0)
+        score = cheap + w_lex * lexs + bonus - W_RIVAL * max(0.0, rival - assoc) * (0.3 if lexs >= 0.6 else 1.0)
         best = max(best, score)
         evidence = [f"co-occurs in {n_tp}/{n_term} aligned sentences ({n_p} with the span)"]
         if hits:
