@@ -20,6 +20,7 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the real user data directory: point everything at tmp_path."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("TRAINER_DB", str(tmp_path / "trainer.db"))
+    monkeypatch.setenv("TRAINER_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("TRAINER_LEARNER", raising=False)
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()

