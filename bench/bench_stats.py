@@ -123,7 +123,7 @@ def explain(store: Store) -> str:
     for name in ("_DAYS", "_WEEKS"):
         sql = getattr(stats, name)
         plan = store.conn.execute("EXPLAIN QUERY PLAN " + sql,
-                                  {"learner": 1, "shift": 0, "mature": 21}).fetchall()
+                                  {"learner": 1, "periods": "[[20000, 0, 86400000]]", "mature": 21}).fetchall()
         lines.append(f"- `{name}`: " + "; ".join(row[-1] for row in plan))
     return "\n".join(lines)
 

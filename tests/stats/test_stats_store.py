@@ -187,7 +187,7 @@ def test_figures_are_json_ready(lab: Lab) -> None:
 
 def test_scans_of_the_review_log_use_the_stats_indexes(lab: Lab) -> None:
     """The benchmark's speed depends on these plans (bench/RESULTS_stats.md)."""
-    params = {"learner": 1, "shift": 0}
+    params = {"learner": 1, "periods": "[[20000, 1728000000000, 1728086400000]]"}
 
     def plan(sql: str) -> str:
         return " ".join(row[-1] for row in lab.store.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
@@ -213,3 +213,45 @@ def test_a_version_1_database_gains_the_stats_indexes_after_a_backup(tmp_path) -
         assert {"reviews_retention", "reviews_learner_time_duration"} <= names
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] >= 2
     assert list(tmp_path.glob("old.db.v1-*.bak"))
+
+
+def test_study_days_keep_their_own_offset_across_daylight_saving(lab: Lab) -> None:
+    # Paris: CET (+1) until 2026-03-29 02:00, CEST (+2) after; asked in winter (+1).
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    paris, utc = ZoneInfo("Europe/Paris"), timezone.utc
+    ana = lab.learner()
+    c = lab.cards(ana)
+    lab.answer(c[0], 5, datetime(2026, 3, 28, 3, 30, tzinfo=utc))  # 04:30 CET: the 28th
+    lab.answer(c[1], 5, datetime(2026, 3, 30, 1, 30, tzinfo=utc))  # 03:30 CEST: still the 29th
+    lab.answer(c[2], 5, datetime(2026, 3, 30, 2, 30, tzinfo=utc))  # 04:30 CEST: the 30th
+    got = lab.store.progress(ana, datetime(2026, 12, 1, 12, tzinfo=utc), tz=paris)
+    assert [(d.day, d.reviews) for d in got.days] == [(date(2026, 3, 28), 1), (date(2026, 3, 29), 1),
+                                                     (date(2026, 3, 30), 1)]
+    # Week of Monday 23 March ends at 04:00 CEST on Monday 30 March.
+    assert [(w.week, w.young_reviews + w.mature_reviews) for w in got.weeks] == []  # first sights only
+    # Forecast asked on the evening before the change: 03:30 CEST on the 29th is still the 28th's day.
+    bob = lab.learner("bob")
+    b = lab.cards(bob)
+    lab.set_card(b[0], last_review_ms=to_ms(at(0)), interval=1, due=datetime(2026, 3, 29, 1, 30, tzinfo=utc))
+    lab.set_card(b[1], last_review_ms=to_ms(at(0)), interval=1, due=datetime(2026, 3, 29, 2, 30, tzinfo=utc))
+    soon = lab.store.progress(bob, datetime(2026, 3, 28, 20, tzinfo=utc), tz=paris).forecast
+    assert soon[0].day == date(2026, 3, 28)
+    assert [f.due for f in soon[:2]] == [1, 1]
+
+
+def test_weeks_split_at_monday_in_the_offset_of_that_monday(lab: Lab) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    paris, utc = ZoneInfo("Europe/Paris"), timezone.utc
+    ana = lab.learner()
+    c = lab.cards(ana)
+    lab.set_card(c[0], last_review_ms=to_ms(at(0)), repetitions=2, interval=6, due=at(0))
+    lab.set_card(c[1], last_review_ms=to_ms(at(0)), repetitions=2, interval=6, due=at(0))
+    lab.answer(c[0], 5, datetime(2026, 3, 30, 1, 30, tzinfo=utc))  # 03:30 CEST Monday: Sunday's day, week of the 23rd
+    lab.answer(c[1], 1, datetime(2026, 3, 30, 2, 30, tzinfo=utc))  # 04:30 CEST Monday: week of the 30th
+    got = lab.store.progress(ana, datetime(2026, 12, 1, 12, tzinfo=utc), tz=paris)
+    assert [(w.week, w.young_reviews, w.young_passed) for w in got.weeks] == [
+        (date(2026, 3, 23), 1, 1), (date(2026, 3, 30), 1, 0)]

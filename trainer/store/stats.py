@@ -5,30 +5,33 @@ learner with a million reviews costs a few index scans, not a Python loop over
 a million rows; :func:`trainer.progress.assemble` turns the few hundred rows that
 come back into the figures the CLI, TUI and report show.
 
-Study days in SQL: a review at UTC ``ms`` belongs to study day
-``(ms + shift) / 86400000`` where ``shift`` is the learner's UTC offset minus
-their day-start hour, so integer division does the 04:00 boundary. The offset is
-the one in force *now*: days on the other side of a daylight-saving change are
-off by an hour at their edges, which we accept for a single index scan (SQLite's
-``'localtime'`` would need a per-row date conversion and depends on the process's
-TZ variable rather than on the time zone we are given).
+Study days in SQL: Python works out each study day's bounds in UTC
+milliseconds, in the offset in force on that day (:func:`trainer.studyday.day_bounds_ms`:
+the day after clocks go forward lasts 23 hours), and hands them to SQLite as
+one JSON array; each day is then counted with index range lookups between its
+bounds. A review at 04:30 on the first morning of summer time is that day's,
+whatever the offset is when the figures are asked for.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timedelta, tzinfo
-from typing import Iterator
+import json
+from bisect import bisect_right
+from datetime import datetime, tzinfo
+from typing import Iterator, Mapping
 
 from trainer.models import Learner
 from trainer.progress import (
     FORECAST_DAYS, LEECH_LAPSES, MATURE_DAYS, CardCounts, LearnerProgress, RawStats, assemble,
 )
 from trainer.scheduler import PASS_QUALITY
-from trainer.studyday import from_ms, local_timezone, to_ms
+from trainer.studyday import day_bounds_ms, day_number, from_ms, study_date, week_bounds_ms
 
-DAY_MS = 86_400_000
+#: Forecast granularity: every UTC offset and daylight-saving shift is a
+#: multiple of a quarter-hour, so quarter-hours from a day start never straddle one.
+QUARTER_MS = 900_000
 
 _CARD_COUNTS = """
 SELECT coalesce(sum(suspended = 0 AND last_review_ms IS NULL), 0),
@@ -48,17 +51,23 @@ FROM cards WHERE learner_id = :learner
 # B-tree and evaluate expressions on each one: two to three times slower (see
 # bench/RESULTS_stats.md). Periods without reviews come back as zeros; the
 # caller drops them.
-_FIRST_DAY = "(SELECT (min(reviewed_ms) + :shift) / 86400000 FROM reviews WHERE learner_id = :learner)"
-_LAST_DAY = "(SELECT (max(reviewed_ms) + :shift) / 86400000 FROM reviews WHERE learner_id = :learner)"
-_IN_DAY = "reviewed_ms >= day * 86400000 - :shift AND reviewed_ms < (day + 1) * 86400000 - :shift"
+_FIRST_LAST = """
+SELECT (SELECT min(reviewed_ms) FROM reviews WHERE learner_id = :learner),
+       (SELECT max(reviewed_ms) FROM reviews WHERE learner_id = :learner)
+"""
+
+# :periods is a JSON array of [number, start_ms, end_ms], one per day or week.
+_PERIODS = """periods(n, lo, hi) AS (
+  SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+  FROM json_each(:periods))"""
+_IN_PERIOD = "reviewed_ms >= lo AND reviewed_ms < hi"
 
 _DAYS = f"""
-WITH RECURSIVE days(day) AS (
-  SELECT {_FIRST_DAY} UNION ALL SELECT day + 1 FROM days WHERE day < {_LAST_DAY})
-SELECT day,
-  (SELECT count(*) FROM reviews WHERE learner_id = :learner AND {_IN_DAY}),
-  (SELECT coalesce(sum(duration_ms), 0) FROM reviews WHERE learner_id = :learner AND {_IN_DAY})
-FROM days WHERE day IS NOT NULL
+WITH {_PERIODS}
+SELECT n,
+  (SELECT count(*) FROM reviews WHERE learner_id = :learner AND {_IN_PERIOD}),
+  (SELECT coalesce(sum(duration_ms), 0) FROM reviews WHERE learner_id = :learner AND {_IN_PERIOD})
+FROM periods
 """
 
 # True retention counts reviews of cards that were on an interval (young or
@@ -67,27 +76,26 @@ FROM days WHERE day IS NOT NULL
 # failed/passed, so every review is visited once - over ranges of the partial
 # expression index reviews_retention (migration 0002), whose WHERE and leading
 # expressions these terms must repeat word for word to be used.
-_IN_WEEK = ("reviewed_ms >= (week * 7 - 3) * 86400000 - :shift "
-            "AND reviewed_ms < (week * 7 + 4) * 86400000 - :shift")
 _CELL = (
     "(SELECT count(*) FROM reviews WHERE learner_id = :learner AND ivl_before >= 1 "
     f"AND extra_before = 0 AND (ivl_before >= {MATURE_DAYS}) = {{mature}} "
-    f"AND (quality >= {PASS_QUALITY}) = {{passed}} AND {_IN_WEEK})"
+    f"AND (quality >= {PASS_QUALITY}) = {{passed}} AND {_IN_PERIOD})"
 )
 
 _WEEKS = f"""
-WITH RECURSIVE weeks(week) AS (
-  SELECT ({_FIRST_DAY} + 3) / 7 UNION ALL SELECT week + 1 FROM weeks WHERE week < ({_LAST_DAY} + 3) / 7)
-SELECT week, {_CELL.format(mature=0, passed=0)}, {_CELL.format(mature=0, passed=1)},
+WITH {_PERIODS}
+SELECT n, {_CELL.format(mature=0, passed=0)}, {_CELL.format(mature=0, passed=1)},
   {_CELL.format(mature=1, passed=0)}, {_CELL.format(mature=1, passed=1)}
-FROM weeks WHERE week IS NOT NULL
+FROM periods
 """
 
-_FORECAST = """
-SELECT (max(due_ms, :start) - :start) / 86400000 AS offset, count(*)
+# Cards due per quarter-hour from the start of today (overdue ones in the first);
+# Python puts the quarters into study days.
+_FORECAST = f"""
+SELECT (max(due_ms, :start) - :start) / {QUARTER_MS} AS quarter, count(*)
 FROM cards
 WHERE learner_id = :learner AND last_review_ms IS NOT NULL AND suspended = 0 AND due_ms < :horizon
-GROUP BY offset ORDER BY offset
+GROUP BY quarter ORDER BY quarter
 """
 
 _HARDEST = """
@@ -99,12 +107,6 @@ WHERE c.learner_id = :learner AND c.last_review_ms IS NOT NULL
 ORDER BY c.lapses DESC, c.easiness ASC, c.id
 LIMIT :limit
 """
-
-
-def day_shift_ms(learner: Learner, now: datetime, tz: tzinfo | None = None) -> int:
-    """Milliseconds to add to a UTC time so that whole days split at the day-start hour."""
-    offset = now.astimezone(tz or local_timezone()).utcoffset() or timedelta(0)
-    return offset // timedelta(milliseconds=1) - learner.day_start_hour * 3_600_000
 
 
 @contextmanager
@@ -129,37 +131,54 @@ class StatsQueries:
     def progress(self, learner: Learner, now: datetime, *, tz: tzinfo | None = None,
                  hardest: int = 10) -> LearnerProgress:
         """Every progress figure of ``learner`` as of ``now`` (study days in ``tz``, default local)."""
-        shift = day_shift_ms(learner, now, tz)
-        today = (to_ms(now) + shift) // DAY_MS
-        params = {"learner": learner.id, "shift": shift}
+        hour = learner.day_start_hour
+        today = day_number(study_date(now, hour, tz))
         with _snapshot(self.conn):
+            span = self._review_days(learner.id, hour, tz)
+            days = day_bounds_ms(*span, hour, tz) if span else []
+            weeks = week_bounds_ms(*span, hour, tz) if span else []
             raw = RawStats(
                 learner_id=learner.id,
                 learner=learner.name,
                 today=today,
                 cards=self.card_counts(learner.id),
-                days=[r for r in self._rows(_DAYS, params) if r[1]],
-                weeks=self.retention_weeks(params),
-                forecast=self.forecast_rows(learner.id, today * DAY_MS - shift),
+                days=[r for r in self._rows(_DAYS, _periods(learner.id, days)) if r[1]],
+                weeks=self.retention_weeks(learner.id, weeks),
+                forecast=self.forecast_rows(learner.id, day_bounds_ms(today, today + FORECAST_DAYS - 1, hour, tz)),
                 hardest=self._rows(_HARDEST, {"learner": learner.id, "limit": hardest}),
                 leeches=self.leech_count(learner.id),
                 last_active=self.last_active(learner.id),
             )
         return assemble(raw)
 
-    def retention_weeks(self, params: dict[str, int]) -> list[tuple[int, int, int, int, int]]:
-        """(week, young reviews, young passed, mature reviews, mature passed), weeks with reviews."""
+    def _review_days(self, learner_id: int, hour: int, tz: tzinfo | None) -> tuple[int, int] | None:
+        """Study days of the learner's first and last review, None without reviews
+        (two index lookups: min and max in one SELECT would scan the whole log)."""
+        lo, hi = self.conn.execute(_FIRST_LAST, {"learner": learner_id}).fetchone()
+        if lo is None:
+            return None
+        return day_number(study_date(from_ms(lo), hour, tz)), day_number(study_date(from_ms(hi), hour, tz))
+
+    def retention_weeks(self, learner_id: int, weeks: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int, int]]:
+        """(week, young reviews, young passed, mature reviews, mature passed), for
+        the weeks given as (number, start ms, end ms) that have reviews."""
         return [(week, yf + yp, yp, mf + mp, mp)
-                for week, yf, yp, mf, mp in self._rows(_WEEKS, params) if yf + yp + mf + mp]
+                for week, yf, yp, mf, mp in self._rows(_WEEKS, _periods(learner_id, weeks)) if yf + yp + mf + mp]
 
     def card_counts(self, learner_id: int) -> CardCounts:
         row = self.conn.execute(_CARD_COUNTS, {"learner": learner_id, "mature": MATURE_DAYS}).fetchone()
         return CardCounts(*row)
 
-    def forecast_rows(self, learner_id: int, start_ms: int, days: int = FORECAST_DAYS) -> list[tuple[int, int]]:
-        """(days from ``start_ms``, cards due), overdue cards counted on day 0."""
-        params = {"learner": learner_id, "start": start_ms, "horizon": start_ms + days * DAY_MS}
-        return self._rows(_FORECAST, params)
+    def forecast_rows(self, learner_id: int, days: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        """(days from the first of ``days``, cards due), for study days given as
+        (number, start ms, end ms); overdue cards count on the first."""
+        starts = [lo for _n, lo, _hi in days]
+        params = {"learner": learner_id, "start": starts[0], "horizon": days[-1][2]}
+        due: dict[int, int] = {}
+        for quarter, count in self._rows(_FORECAST, params):
+            day = bisect_right(starts, starts[0] + quarter * QUARTER_MS) - 1
+            due[day] = due.get(day, 0) + count
+        return sorted(due.items())
 
     def leech_count(self, learner_id: int) -> int:
         return int(self.conn.execute(
@@ -172,5 +191,10 @@ class StatsQueries:
                                (learner_id,)).fetchone()[0]
         return from_ms(ms) if ms is not None else None
 
-    def _rows(self, sql: str, params: dict[str, int]) -> list[tuple]:  # type: ignore[type-arg]
+    def _rows(self, sql: str, params: Mapping[str, object]) -> list[tuple]:  # type: ignore[type-arg]
         return [tuple(r) for r in self.conn.execute(sql, params).fetchall()]
+
+
+def _periods(learner_id: int, periods: list[tuple[int, int, int]]) -> dict[str, int | str]:
+    return {"learner": learner_id, "periods": json.dumps(periods)}
+
