@@ -101,3 +101,24 @@ def test_help_mentions_json() -> None:
 
     result = CliRunner().invoke(extract, ["--help"])
     assert result.exit_code == 0 and "--json" in result.output
+
+
+def test_reading_reports_progress_per_file_failed_ones_included(tmp_path: Path, files: list[Path]) -> None:
+    from trainer.extract.sources import load_documents
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    seen: list[int] = []
+    warnings: list[str] = []
+    docs = load_documents([files[0], bad, files[1]], warnings.append, seen.append)
+    assert seen == [1, 2, 3]
+    assert [d.article.name for d in docs] == ["en.txt", "fr.txt"] and warnings == ["bad.txt: file is empty"]
+
+
+def test_table_with_progress_bars_keeps_warnings(tmp_path: Path, files: list[Path],
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, out, err = run(["extract", *map(str, files), str(bad)], capsys)  # four files: progress bars on
+    assert code == 0 and "en.txt (en)" in out and "vi.txt (vi)" in out
+    assert "warning: bad.txt: file is empty" in err

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import click
 
@@ -37,13 +37,11 @@ def extract(
     translation, in any order, as UTF-8, UTF-16 or GB18030.
     """
     from trainer.errors import InputError
-    from trainer.extract.sources import load_documents
 
     def warn(message: str) -> None:
         click.echo(f"trainer: warning: {message}", err=True)
 
-    docs = load_documents(list(files), warn)
-    rows = _run(docs, limit, jobs, show_progress=not as_json and len(docs) > 2)
+    docs, rows = _run(list(files), limit, jobs, warn, show_progress=not as_json and len(files) > 2)
     if not rows:
         raise InputError(", ".join(d.article.name for d in docs) + ": no terms could be extracted")
     if deck:
@@ -55,18 +53,25 @@ def extract(
         _table(rows)
 
 
-def _run(docs: Sequence[Document], limit: int, jobs: int | None, show_progress: bool) -> list[Row]:
-    """Extract, with a progress bar on stderr for long runs."""
+def _run(
+    files: list[Path], limit: int, jobs: int | None, warn: Callable[[str], None], show_progress: bool,
+) -> tuple[list[Document], list[Row]]:
+    """Read the files and extract their terms, with progress bars on stderr for
+    long runs (reading, then translating)."""
     from trainer.extract.pipeline import extract_documents
+    from trainer.extract.sources import load_documents
 
     if not show_progress:
-        return extract_documents(docs, limit, workers=jobs)
+        docs = load_documents(files, warn)
+        return docs, extract_documents(docs, limit, workers=jobs)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
+        reading = progress.add_task("Reading articles", total=len(files))
+        docs = load_documents(files, warn, lambda done: progress.update(reading, completed=done))
         task = progress.add_task("Translating terms", total=None)
-        return extract_documents(
+        return docs, extract_documents(
             docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total), workers=jobs
         )
 

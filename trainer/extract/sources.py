@@ -15,14 +15,19 @@ from trainer.extract.langid import identify
 from trainer.extract.pipeline import Document, prepare
 
 
-def load_documents(paths: Sequence[Path], warn: Callable[[str], None] = lambda _m: None) -> list[Document]:
+def load_documents(
+    paths: Sequence[Path], warn: Callable[[str], None] = lambda _m: None,
+    progress: Callable[[int], None] = lambda _done: None,
+) -> list[Document]:
+    """Read, parse, segment and align every file; ``progress`` hears how many are done."""
     docs: list[Document] = []
     errors: list[InputError] = []
-    for path in paths:
+    for done, path in enumerate(paths, 1):
         try:
             docs.append(prepare(path.name, read_article(path), _identify_for(path.name)))
         except InputError as error:
             errors.append(error)
+        progress(done)
     if not docs:
         if len(errors) == 1:
             raise errors[0]
