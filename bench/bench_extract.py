@@ -18,6 +18,7 @@ import argparse
 import random
 import re
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -26,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from trainer.extract.bundle import article_paths  # noqa: E402
 from trainer.extract.decode import decode_bytes  # noqa: E402
-from trainer.extract.langid import identify  # noqa: E402
 from trainer.extract.parallel import default_workers  # noqa: E402
-from trainer.extract.pipeline import extract_documents, prepare  # noqa: E402
+from trainer.extract.pipeline import extract_documents  # noqa: E402
+from trainer.extract.sources import load_documents  # noqa: E402
 
 
 def perturb(text: str, k: int, rng: random.Random) -> str:
@@ -60,13 +61,18 @@ def run_extract(files: list[tuple[str, str]], workers: int | None = None) -> int
 
 
 def run_stages(files: list[tuple[str, str]], workers: int | None = None) -> tuple[int, float, float]:
-    """Rows, then the seconds of the two stages: preparing the files (decode,
-    split, segment, align: one process) and extracting their terms."""
-    t0 = time.perf_counter()
-    docs = [prepare(name, text, identify) for name, text in files]
-    t1 = time.perf_counter()
-    rows = len(extract_documents(docs, workers=workers))
-    return rows, t1 - t0, time.perf_counter() - t1
+    """Rows, then the seconds of the two stages: preparing the files (read,
+    decode, split, segment, align) and extracting their terms, as ``trainer
+    extract`` does (the files are written to a temporary directory first)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [Path(tmp) / name for name, _text in files]
+        for path, (_name, text) in zip(paths, files):
+            path.write_text(text, encoding="utf-8")
+        t0 = time.perf_counter()
+        docs = load_documents(paths, workers=workers)
+        t1 = time.perf_counter()
+        rows = len(extract_documents(docs, workers=workers))
+        return rows, t1 - t0, time.perf_counter() - t1
 
 
 def measure(copies: int, workers: int | None) -> dict[str, float]:

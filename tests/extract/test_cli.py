@@ -122,3 +122,18 @@ def test_table_with_progress_bars_keeps_warnings(tmp_path: Path, files: list[Pat
     code, out, err = run(["extract", *map(str, files), str(bad)], capsys)  # four files: progress bars on
     assert code == 0 and "en.txt (en)" in out and "vi.txt (vi)" in out
     assert "warning: bad.txt: file is empty" in err
+
+
+def test_reading_in_worker_processes_gives_the_same_documents(tmp_path: Path, files: list[Path]) -> None:
+    from trainer.extract.sources import load_documents
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    paths = [files[0], bad, files[1], files[2]] * 3
+    warned: list[str] = []
+    seen: list[int] = []
+    alone = load_documents(paths, workers=1)
+    shared = load_documents(paths, warned.append, seen.append, workers=2)
+    assert [(d.article.name, d.pairs) for d in shared] == [(d.article.name, d.pairs) for d in alone]
+    assert len(shared) == 9 and warned == ["bad.txt: file is empty"] * 3
+    assert seen[-1] == len(paths) and seen == sorted(seen)

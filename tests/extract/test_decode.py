@@ -68,3 +68,14 @@ def test_missing_and_directory(tmp_path: Path) -> None:
         read_article(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_article(tmp_path)
+
+
+@settings(max_examples=300)
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=60))
+def test_the_fast_character_checks_follow_their_definitions(text: str) -> None:
+    """The regular expressions do per character what these loops say (they run on every input file)."""
+    plausible = all(any(lo <= ord(c) <= hi for lo, hi in decode._PLAUSIBLE) for c in text)
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    binary = bool(text) and ("\x00" in text or controls > len(text) * 0.01)
+    assert decode._plausible(text) == plausible
+    assert decode._looks_binary(text) == binary

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 @click.option("--deck", metavar="NAME", help="Store the terms as notes of this deck (updates it if it exists).")
 @click.option("--limit", default=60, show_default=True, help="Terms kept per article.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes translating terms [default: one per CPU core on large inputs]. "
-                   "The output does not depend on it.")
+              help="Worker processes reading files and translating terms [default: one per CPU core "
+                   "on large inputs]. The output does not depend on it.")
 @click.pass_obj
 def extract(
     settings: Settings, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int, jobs: int | None
@@ -62,14 +62,14 @@ def _run(
     from trainer.extract.sources import load_documents
 
     if not show_progress:
-        docs = load_documents(files, warn)
+        docs = load_documents(files, warn, workers=jobs)
         return docs, extract_documents(docs, limit, workers=jobs)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         reading = progress.add_task("Reading articles", total=len(files))
-        docs = load_documents(files, warn, lambda done: progress.update(reading, completed=done))
+        docs = load_documents(files, warn, lambda done: progress.update(reading, completed=done), jobs)
         task = progress.add_task("Translating terms", total=None)
         return docs, extract_documents(
             docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total), workers=jobs

@@ -2,6 +2,10 @@
 
 One unusable file among several is a warning and the others go on; when no
 file is usable the first reason becomes the error (and a non-zero exit).
+
+Many files are read, parsed, segmented and aligned in worker processes
+(:mod:`trainer.extract.parallel`): each file is independent, and a prepared
+document is small to send back (pickling is a twentieth of preparing it).
 """
 
 from __future__ import annotations
@@ -10,23 +14,35 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from trainer.errors import InputError
+from trainer.extract import parallel, segment
 from trainer.extract.decode import read_article
 from trainer.extract.langid import identify
 from trainer.extract.pipeline import Document, prepare
 
+#: Files below which worker processes are not worth their start-up.
+MIN_PARALLEL_FILES = 40
+
 
 def load_documents(
     paths: Sequence[Path], warn: Callable[[str], None] = lambda _m: None,
-    progress: Callable[[int], None] = lambda _done: None,
+    progress: Callable[[int], None] = lambda _done: None, workers: int | None = None,
 ) -> list[Document]:
-    """Read, parse, segment and align every file; ``progress`` hears how many are done."""
+    """Read, parse, segment and align every file, in input order.
+
+    ``progress`` hears how many files are done; ``workers`` processes share
+    the work (default: one per core for many files)."""
+    if workers is None:
+        workers = parallel.default_workers() if len(paths) >= MIN_PARALLEL_FILES else 1
+    if workers > 1:
+        _warm_up()  # once here, not once per forked worker
+    pieces = parallel.chunks([1] * len(paths), 4 * workers if workers > 1 else len(paths))
     docs: list[Document] = []
     errors: list[InputError] = []
-    for done, path in enumerate(paths, 1):
-        try:
-            docs.append(prepare(path.name, read_article(path), _identify_for(path.name)))
-        except InputError as error:
-            errors.append(error)
+    done = 0
+    for results in parallel.run(_load_piece, [[paths[i] for i in piece] for piece in pieces], None, workers):
+        for result in results:
+            (errors if isinstance(result, InputError) else docs).append(result)  # type: ignore[arg-type]
+        done += len(results)
         progress(done)
     if not docs:
         if len(errors) == 1:
@@ -35,6 +51,26 @@ def load_documents(
     for error in errors:
         warn(str(error))
     return docs
+
+
+def _load_piece(_shared: None, paths: list[Path]) -> list[Document | InputError]:
+    """Some files prepared, or the reason each one cannot be (module level: run by workers)."""
+    out: list[Document | InputError] = []
+    for path in paths:
+        try:
+            out.append(prepare(path.name, read_article(path), _identify_for(path.name)))
+        except InputError as error:
+            out.append(error)
+    return out
+
+
+def _warm_up() -> None:
+    """Load jieba's dictionary and the language model before workers fork."""
+    segment.cut("中文")
+    try:
+        identify("Le village et les paysans.")
+    except InputError:
+        pass
 
 
 def _identify_for(name: str) -> Callable[[str], str]:
