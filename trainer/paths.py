@@ -1,4 +1,5 @@
-"""Where trainer keeps its data: ``--db``/``TRAINER_DB`` or the platform's user data dir."""
+"""Where trainer keeps its data: ``--db``/``TRAINER_DB`` or the platform's user data dir;
+and the parsed dictionaries it can rebuild: ``TRAINER_CACHE`` or the user cache dir."""
 
 from __future__ import annotations
 
@@ -17,3 +18,12 @@ def default_db_path() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+
+
+def cache_dir() -> Path:
+    """``$TRAINER_CACHE`` if set, else ``<user cache dir>/trainer``: files that are
+    safe to delete (trainer builds them again)."""
+    override = os.environ.get("TRAINER_CACHE")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

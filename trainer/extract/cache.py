@@ -24,20 +24,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
-import platformdirs
+from trainer.paths import cache_dir
 
 T = TypeVar("T")
 
 #: Bump when what a builder returns changes shape or meaning.
 FORMAT = 1
-
-
-def cache_dir() -> Path:
-    """``$TRAINER_CACHE`` if set, else the platform's user cache directory for trainer."""
-    override = os.environ.get("TRAINER_CACHE")
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_cache_dir("trainer", appauthor=False))
 
 
 def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:

@@ -35,15 +35,14 @@ def load_documents(
         workers = parallel.default_workers() if len(paths) >= MIN_PARALLEL_FILES else 1
     if workers > 1:
         _warm_up()  # once here, not once per forked worker
+    # One file per piece in this process (progress file by file), a few pieces per worker.
     pieces = parallel.chunks([1] * len(paths), 4 * workers if workers > 1 else len(paths))
-    docs: list[Document] = []
-    errors: list[InputError] = []
-    done = 0
-    for results in parallel.run(_load_piece, [[paths[i] for i in piece] for piece in pieces], None, workers):
-        for result in results:
-            (errors if isinstance(result, InputError) else docs).append(result)  # type: ignore[arg-type]
-        done += len(results)
-        progress(done)
+    results: list[Document | InputError] = []
+    for piece in parallel.run(_load_piece, [[paths[i] for i in piece] for piece in pieces], None, workers):
+        results.extend(piece)
+        progress(len(results))
+    docs = [r for r in results if isinstance(r, Document)]
+    errors = [r for r in results if isinstance(r, InputError)]
     if not docs:
         if len(errors) == 1:
             raise errors[0]

@@ -134,9 +134,12 @@ class StatsQueries:
         hour = learner.day_start_hour
         today = day_number(study_date(now, hour, tz))
         with _snapshot(self.conn):
-            span = self._review_days(learner.id, hour, tz)
-            days = day_bounds_ms(*span, hour, tz) if span else []
-            weeks = week_bounds_ms(*span, hour, tz) if span else []
+            span = self._review_span(learner.id)
+            days: list[tuple[int, int, int]] = []
+            weeks: list[tuple[int, int, int]] = []
+            if span:
+                first, last = (day_number(study_date(from_ms(ms), hour, tz)) for ms in span)
+                days, weeks = day_bounds_ms(first, last, hour, tz), week_bounds_ms(first, last, hour, tz)
             raw = RawStats(
                 learner_id=learner.id,
                 learner=learner.name,
@@ -147,17 +150,15 @@ class StatsQueries:
                 forecast=self.forecast_rows(learner.id, day_bounds_ms(today, today + FORECAST_DAYS - 1, hour, tz)),
                 hardest=self._rows(_HARDEST, {"learner": learner.id, "limit": hardest}),
                 leeches=self.leech_count(learner.id),
-                last_active=self.last_active(learner.id),
+                last_active=from_ms(span[1]) if span else None,
             )
         return assemble(raw)
 
-    def _review_days(self, learner_id: int, hour: int, tz: tzinfo | None) -> tuple[int, int] | None:
-        """Study days of the learner's first and last review, None without reviews
+    def _review_span(self, learner_id: int) -> tuple[int, int] | None:
+        """Times (ms) of the learner's first and last review, None without reviews
         (two index lookups: min and max in one SELECT would scan the whole log)."""
         lo, hi = self.conn.execute(_FIRST_LAST, {"learner": learner_id}).fetchone()
-        if lo is None:
-            return None
-        return day_number(study_date(from_ms(lo), hour, tz)), day_number(study_date(from_ms(hi), hour, tz))
+        return None if lo is None else (lo, hi)
 
     def retention_weeks(self, learner_id: int, weeks: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int, int]]:
         """(week, young reviews, young passed, mature reviews, mature passed), for
@@ -184,12 +185,6 @@ class StatsQueries:
         return int(self.conn.execute(
             "SELECT count(*) FROM cards WHERE learner_id = ? AND lapses >= ?", (learner_id, LEECH_LAPSES)
         ).fetchone()[0])
-
-    def last_active(self, learner_id: int) -> datetime | None:
-        """Time of the learner's latest review (an index lookup, not a scan)."""
-        ms = self.conn.execute("SELECT max(reviewed_ms) FROM reviews WHERE learner_id = ?",
-                               (learner_id,)).fetchone()[0]
-        return from_ms(ms) if ms is not None else None
 
     def _rows(self, sql: str, params: Mapping[str, object]) -> list[tuple]:  # type: ignore[type-arg]
         return [tuple(r) for r in self.conn.execute(sql, params).fetchall()]
