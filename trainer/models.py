@@ -25,6 +25,10 @@ DIRECTIONS: tuple[Direction, ...] = ("recognition", "recall")
 
 #: Aligned renderings less confident than this are shown as unsure.
 UNSURE_BELOW = 0.35
+#: Renderings read off the word aligner (method ``word-aligned``) carry a calibrated
+#: probability of being right; below this one they are shown as unsure.  Chosen
+#: from bench/fit_extract.py's held-out reliability table (about 0.88 right above it).
+WORD_ALIGNED_SURE = 0.7
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,8 @@ class Translation:
     """The rendering of a term in one language, with how sure we are of it.
 
     ``method`` says where it came from: ``aligned`` (found in the article's
-    translation), ``dictionary`` (fallback gloss, the article did not show it) or
+    translation), ``word-aligned`` (read off the word aligner's links, for terms
+    met once), ``dictionary`` (fallback gloss, the article did not show it) or
     ``edited`` (a learner fixed it by hand; re-extraction never overwrites that).
     """
 
@@ -46,7 +51,11 @@ class Translation:
     def unsure(self) -> bool:
         """Whether the learner should be told to check it against the example:
         a dictionary gloss, or a rendering the extractor has little evidence for."""
-        return self.method == "dictionary" or (self.method == "aligned" and self.confidence < UNSURE_BELOW)
+        return (
+            self.method == "dictionary"
+            or (self.method == "aligned" and self.confidence < UNSURE_BELOW)
+            or (self.method == "word-aligned" and self.confidence < WORD_ALIGNED_SURE)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

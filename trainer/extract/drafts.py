@@ -16,19 +16,27 @@ from typing import Sequence
 
 from trainer.extract.lexicon import english_gloss
 from trainer.extract.pipeline import Row
-from trainer.models import Example, NoteDraft, Translation
+from trainer.models import WORD_ALIGNED_SURE, Example, NoteDraft, Translation
 
 
 def _better(new: Row, old: Row | None) -> bool:
     if old is None:
         return True
-    rank_new = (new.method == "aligned", new.confidence, -new.rank)
-    rank_old = (old.method == "aligned", old.confidence, -old.rank)
+    rank_new = (new.method in ("aligned", "word-aligned"), new.confidence, -new.rank)
+    rank_old = (old.method in ("aligned", "word-aligned"), old.confidence, -old.rank)
     return rank_new > rank_old
+
+
+def studyable(row: Row) -> bool:
+    """Whether a row may become a note: a word-aligned rendering below its
+    calibrated threshold stays out of decks (``--json`` still lists it, marked
+    unsure), so a doubtful machine guess never enters a learner's schedule."""
+    return row.method != "word-aligned" or row.confidence >= WORD_ALIGNED_SURE
 
 
 def to_drafts(rows: Sequence[Row]) -> list[NoteDraft]:
     """Merge rows by term; notes come out ordered by importance (rank 0 first)."""
+    rows = [r for r in rows if studyable(r)]
     best: dict[str, dict[str, Row]] = {}
     examples: dict[str, dict[str, dict[str, str]]] = {}
     sources: dict[str, set[str]] = {}

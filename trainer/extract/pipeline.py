@@ -31,6 +31,8 @@ GROUP_OVERLAP = 0.8
 #: Score bonus per further article (Chinese original) using a term.
 SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
+#: Rows per document for candidates only the word aligner translates (names and chunks met once).
+ALIGNED_BUDGET = 150
 #: Evidence note of a rendering that shares words with a sibling file's.
 AGREES = "agrees with the"
 #: Reported confidence factor of a rendering seen in one sentence pair on co-occurrence alone.
@@ -251,8 +253,13 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
     agreed = [change for part in parallel.run(_agree, pieces, shared, workers) for change in part]
     for key, row, top in agreed:
         shared.found[key], shared.best[key] = row, top
-    return [_reported(_gloss_instead(shared.found[k], shared.best.get(k)), shared.best.get(k))
+    rows = [_reported(_gloss_instead(shared.found[k], shared.best.get(k)), shared.best.get(k))
             for k in sorted(shared.found)]
+    from trainer.extract.aligned_rows import more_rows
+
+    added = more_rows(docs, rows, Row, max(limit, ALIGNED_BUDGET))
+    order = {doc.article.name: d for d, doc in enumerate(docs)}
+    return sorted(rows + added, key=lambda r: (order[r.source], r.rank))  # type: ignore[attr-defined]
 
 
 def _voices(shared: _Shared) -> dict[tuple[int, str], dict[int, tuple[Row, Scored]]]:

@@ -1,0 +1,47 @@
+"""Lexical priors for the aligner: what the dictionary says, in context.
+
+For each sentence pair, a Chinese word whose dictionary keys (English gloss
+words, their French wordnet words and cognates, Sino-Vietnamese readings,
+toneless pinyin for names) match a word of the translation gives each of its
+characters a pseudo-count towards that word.  Only pairs that co-occur in a
+sentence pair count, so the priors stay small and never propose a word the
+translator did not write.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Sequence
+
+from trainer.extract import anchors, dictionary
+from trainer.extract.tokens import Tokens, is_word
+
+#: Pseudo-count per dictionary match (fitted in bench/fit_extract.py).
+DICTIONARY_ALPHA = 2.0
+
+
+def dictionary_priors(
+    pairs: Iterable[tuple[Tokens, Tokens, Sequence[str]]], lang: str, alpha: float = DICTIONARY_ALPHA,
+) -> Counter[tuple[str, str]]:
+    """(character, target form) pseudo-counts from the dictionary, summed over pairs.
+
+    ``pairs`` are (Chinese tokens, translation tokens, jieba words of the Chinese)."""
+    out: Counter[tuple[str, str]] = Counter()
+    for zh, tr, words in pairs:
+        by_key: dict[str, set[str]] = {}
+        for form in tr.forms:
+            if is_word(form):
+                by_key.setdefault(anchors.tr_word_key(form, lang), set()).add(form)
+        for word in words:
+            if len(word) < 2 and not word.isalpha():
+                continue
+            hits = {f for k in _keys(word, lang) for f in by_key.get(k, ())}
+            for form in hits:
+                for char in word:
+                    out[(char.lower(), form)] += alpha
+    return out
+
+
+def _keys(word: str, lang: str) -> frozenset[str]:
+    keys = anchors.word_keys(word, lang)
+    return keys | dictionary.french_keys(word) if lang == "fr" else keys

@@ -1,0 +1,132 @@
+"""Word alignment of the run's articles, and each term's aligned renderings.
+
+Every sentence pair of the run is aligned with eflomal per language
+(:mod:`trainer.extract.wordalign`), with two priors: the shipped table that
+eflomal learned on the background corpus (bench/build_align_table.py) and the
+dictionary in context (:mod:`trainer.extract.priors`).  A term's rendering in
+one sentence is its consistent phrase (:mod:`trainer.extract.phrases`); over
+the article, the renderings vote.  Evidence stays per article: other articles
+only shape the aligner, they never pool votes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Sequence
+
+from trainer.extract import phrases, tokens, wordalign
+from trainer.extract.cache import cached
+from trainer.extract.priors import dictionary_priors
+
+TABLE_DIR = Path(__file__).with_name("data")
+#: Sampling iterations per model (eflomal's own default grows as the corpus
+#: shrinks, to hundreds on one article; the shipped prior makes few enough).
+ITERATIONS = 40
+#: Pseudo-counts per background link.
+TABLE_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    zh: tokens.Tokens
+    tr: tokens.Tokens
+    links: frozenset[wordalign.Link]
+
+
+@dataclass(frozen=True)
+class Renderings:
+    """What the aligner says a term is in one article."""
+
+    votes: tuple[tuple[str, int], ...]  # surface text, sentences, most voted first
+    occurrences: int                    # sentence pairs holding the term
+    coverage: float                     # mean share of the term's characters linked
+
+    @property
+    def best(self) -> str | None:
+        return self.votes[0][0] if self.votes else None
+
+    @property
+    def share(self) -> float:
+        return self.votes[0][1] / self.occurrences if self.votes and self.occurrences else 0.0
+
+
+@cache
+def table(lang: str) -> dict[tuple[str, str], float]:
+    """(character, word) -> mean background link count ({} when none is shipped)."""
+    path = TABLE_DIR / f"align_{lang}.tsv"
+    out: dict[tuple[str, str], float] = {}
+    if path.exists():
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if not line.startswith("#"):
+                    c, f, n = line.rstrip("\n").split("\t")
+                    out[(c, f)] = float(n)
+    return out
+
+
+def align_documents(docs: Sequence[object]) -> dict[str, list[AlignedPair]]:
+    """Aligned sentence pairs of each document (by file name), all of a language at once."""
+    by_lang: dict[str, list[tuple[str, tokens.Tokens, tokens.Tokens, Sequence[str]]]] = defaultdict(list)
+    # A canonical order: the same files in another order are the same input to eflomal.
+    for doc in sorted(docs, key=lambda d: (d.article.name, d.pairs)):  # type: ignore[attr-defined]
+        for zh, tr, words in doc.pairs:  # type: ignore[attr-defined]
+            by_lang[doc.article.lang].append((doc.article.name, tokens.chinese(zh), tokens.latin(tr), words))  # type: ignore[attr-defined]
+    out: dict[str, list[AlignedPair]] = defaultdict(list)
+    for lang, pairs in by_lang.items():
+        prior: Counter[tuple[str, str]] = dictionary_priors([(z, t, w) for _n, z, t, w in pairs], lang)
+        for key, n in table(lang).items():
+            prior[key] += TABLE_WEIGHT * n
+        links = _links(lang, [z.forms for _n, z, _t, _w in pairs], [t.forms for _n, _z, t, _w in pairs], prior)
+        for (name, zh, tr, _w), ls in zip(pairs, links):
+            out[name].append(AlignedPair(zh, tr, ls))
+    return dict(out)
+
+
+def _links(
+    lang: str, sources: list[tuple[str, ...]], targets: list[tuple[str, ...]], prior: Counter[tuple[str, str]],
+) -> list[frozenset[wordalign.Link]]:
+    """eflomal's links, kept per input: eflomal samples, so the same articles
+    would otherwise get slightly different links on every run; keyed by the
+    pairs, the priors and the settings, a re-run (``extract --deck`` again, the
+    same files with other ``--jobs``) gives the same rows."""
+    digest = hashlib.sha256(repr((lang, ITERATIONS, TABLE_WEIGHT, sources, targets, sorted(prior.items())))
+                            .encode()).hexdigest()[:24]
+    if digest not in _MEMO:
+        _MEMO[digest] = cached(
+            f"links-{digest}", ["eflomal"],
+            lambda: [tuple(sorted(ls)) for ls in wordalign.align(
+                sources, targets, [(a, b, c) for (a, b), c in prior.items()], iterations=ITERATIONS)],
+        )
+    return [frozenset(tuple(link) for link in ls) for ls in _MEMO[digest]]
+
+
+_MEMO: dict[str, list[tuple[tuple[int, int], ...]]] = {}
+
+
+def renderings(term: str, pairs: Sequence[AlignedPair]) -> Renderings:
+    """The term's consistent phrase in each sentence pair holding it, voted."""
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    occurrences, covered = 0, 0.0
+    for pair in pairs:
+        text = "".join(pair.zh.forms)
+        start = text.find(term)
+        if start < 0:
+            continue
+        occurrences += 1
+        found = None
+        while start >= 0 and found is None:
+            span = phrases.term_span(range(start, start + len(term)), pair.tr, pair.links)
+            if span and (cut := phrases.trim(pair.tr, span)):
+                found = (pair.tr.surface(*cut), span.coverage)
+            start = text.find(term, start + 1)
+        if found:
+            votes[found[0]] += 1
+            first_seen.setdefault(found[0], len(first_seen))
+            covered += found[1]
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+    return Renderings(tuple(ranked), occurrences, covered / occurrences if occurrences else 0.0)

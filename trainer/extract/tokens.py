@@ -1,0 +1,62 @@
+"""Sentences -> alignment tokens with their character offsets.
+
+The aligner works on Chinese *characters* (a term is any run of them, whatever
+jieba's segmentation says, so a term and its parts all get spans) and on the
+translation's words, lower-cased.  Each token keeps its offsets so that an
+aligned span is cut from the original text, not rebuilt from tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from trainer.extract.text import is_cjk
+
+#: A Latin word (with inner hyphens or apostrophes: "re-election", "aujourd'hui"),
+#: an elided article ("l'", "d'") or one other visible character.
+_LATIN = re.compile(r"[^\W\d_]+['’](?=[^\W\d_])|\w+(?:[-‐'’]\w+)*|[^\w\s]")
+#: In a Chinese sentence: one hanzi, a run of Latin letters or digits, or a symbol.
+_ZH = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*|\S")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A sentence's tokens: ``forms`` go to the aligner, ``starts``/``ends`` index the text."""
+
+    text: str
+    forms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def surface(self, i: int, j: int) -> str:
+        """The original text of tokens i..j (inclusive)."""
+        return self.text[self.starts[i]:self.ends[j]]
+
+
+def _form(token: str) -> str:
+    return unicodedata.normalize("NFC", token.lower().replace("’", "'"))
+
+
+def latin(text: str) -> Tokens:
+    """Word tokens of a French, English or Vietnamese sentence (Vietnamese: syllables)."""
+    found = list(_LATIN.finditer(text))
+    return Tokens(text, tuple(_form(m.group()) for m in found),
+                  tuple(m.start() for m in found), tuple(m.end() for m in found))
+
+
+def chinese(text: str) -> Tokens:
+    """Character tokens of a Chinese sentence (Latin runs and numbers stay whole)."""
+    found = [m for m in _ZH.finditer(text) if not m.group().isspace()]
+    return Tokens(text, tuple(_form(m.group()) for m in found),
+                  tuple(m.start() for m in found), tuple(m.end() for m in found))
+
+
+def is_word(form: str) -> bool:
+    """A token that can be part of a translation (not punctuation)."""
+    return any(c.isalnum() for c in form)
+
+
+def is_hanzi(form: str) -> bool:
+    return len(form) == 1 and is_cjk(form)
