@@ -27,16 +27,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from trainer.extract import aligned_rows, realign  # noqa: E402
 from trainer.extract.sources import load_documents  # noqa: E402
+from proto_align import gold_rows  # noqa: E402  (one reader of the gold format)
 
 L2 = 1.0
-
-
-def gold_rows(path: Path):
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        f = line.split("\t")
-        yield f[0], f[1], f[2], [v.strip() for v in f[-1].split("|")]
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -53,19 +53,12 @@ def confidence(values: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _tagged(sentence: str) -> list[tuple[str, str]]:
-    import jieba.posseg
-
-    segment.cut("")  # jieba initialised once, quietly
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(sentence)]
-
-
 def candidates(zh_sentences: Sequence[str], pairs: Sequence[realign.AlignedPair]) -> tuple[set[str], set[str]]:
     """(all candidates, those that are names) of one article."""
     found: set[str] = set()
     names: set[str] = set()
     for sentence in zh_sentences:
-        tagged = _tagged(sentence)
+        tagged = segment.tagged(sentence)
         names |= chunks.dotted_names(tagged)
         found |= chunks.pos_chunks(tagged) | chunks.word_pairs(tagged) | chunks.single_words(tagged)
         names |= {w for w, t in tagged if t[:2] in ("nr", "ns", "nt") and len(w) >= 2}
@@ -90,14 +83,18 @@ def _unclaimed(r: realign.Renderings, term: str, claimed: list[tuple[set[str], s
 def more_rows(docs: Sequence[object], rows: Sequence[object], row_type: type, budget: int) -> list[object]:
     """The rows to add: at most ``budget`` per document, best first, after its ranked rows."""
     aligned = realign.align_documents(docs)
+    by_source: dict[str, list[object]] = {}
+    for row in rows:
+        by_source.setdefault(row.source, []).append(row)  # type: ignore[attr-defined]
     out: list[object] = []
     for doc in docs:
         name, lang = doc.article.name, doc.article.lang  # type: ignore[attr-defined]
-        have = {r.term for r in rows if r.source == name}  # type: ignore[attr-defined]
-        last = max((r.rank for r in rows if r.source == name), default=0)  # type: ignore[attr-defined]
+        own = by_source.get(name, [])
+        have = {r.term for r in own}  # type: ignore[attr-defined]
+        last = max((r.rank for r in own), default=0)  # type: ignore[attr-defined]
         pairs = aligned.get(name, [])
         found, names = candidates(doc.article.zh, pairs)  # type: ignore[attr-defined]
-        claimed = [(set(r.term), r.translation.casefold()) for r in rows if r.source == name]  # type: ignore[attr-defined]
+        claimed = [(set(r.term), r.translation.casefold()) for r in own]  # type: ignore[attr-defined]
         scored = []
         for term in sorted(found - have):
             r = _unclaimed(realign.renderings(term, pairs), term, claimed)

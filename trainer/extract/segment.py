@@ -61,3 +61,11 @@ def _tags() -> dict[str, str]:
 def pos(word: str) -> str:
     """jieba's part-of-speech tag from its lexicon ("" for words it does not know)."""
     return _tags().get(word, "")
+
+
+def tagged(sentence: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech tag) in context, from jieba.posseg (HMM on, like cut)."""
+    import jieba.posseg
+
+    _jieba()
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(sentence)]
