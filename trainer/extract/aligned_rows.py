@@ -19,7 +19,9 @@ from typing import Sequence
 
 from trainer.extract import chunks, realign, segment
 from trainer.extract.pinyin import term_pinyin
+from trainer.extract.spans import analyse
 from trainer.extract.terms import specificity
+from trainer.extract.translate import clashes
 
 MODEL = Path(__file__).with_name("data") / "aligned_confidence.json"
 MAX_EXAMPLES = 3
@@ -67,17 +69,26 @@ def candidates(zh_sentences: Sequence[str], pairs: Sequence[realign.AlignedPair]
     return found | names, names
 
 
-def _unclaimed(r: realign.Renderings, term: str, claimed: list[tuple[set[str], str]]) -> realign.Renderings:
+def _unclaimed(
+    r: realign.Renderings, term: str, claimed: list[tuple[set[str], str]], lang: str,
+) -> realign.Renderings:
     """The renderings without those another term already has (one Chinese term
     per translated phrase: a candidate that shares no character with a ranked
     term does not take that term's words, or part of them)."""
     chars = set(term)
 
     def taken(text: str) -> bool:
-        t = text.casefold()
-        return any(not (chars & other) and (t in given or given in t) for other, given in claimed if given)
+        t, words = text.casefold(), _norms(text, lang)
+        return any(
+            not (chars & other) and (t in given or given in t or clashes(words, _norms(given, lang)))
+            for other, given in claimed if given
+        )
 
     return replace(r, votes=tuple(v for v in r.votes if not taken(v[0])))
+
+
+def _norms(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(w for w in analyse(text, lang).norms if w is not None)
 
 
 def more_rows(docs: Sequence[object], rows: Sequence[object], row_type: type, budget: int) -> list[object]:
@@ -97,7 +108,7 @@ def more_rows(docs: Sequence[object], rows: Sequence[object], row_type: type, bu
         claimed = [(set(r.term), r.translation.casefold()) for r in own]  # type: ignore[attr-defined]
         scored = []
         for term in sorted(found - have):
-            r = _unclaimed(realign.renderings(term, pairs), term, claimed)
+            r = _unclaimed(realign.renderings(term, pairs), term, claimed, lang)
             if not r.best:
                 continue
             conf = confidence(features(r, term, term in names))
