@@ -26,7 +26,7 @@ for name, (files, gold) in sets.items():
     for zh, lang, art, variants in gold_rows(gold):
         n += 1
         r = by.get((zh, lang, art))
-        rd = realign.renderings(zh, al.get(names[art], []))
+        rd = realign.renderings(zh, al.get(names[art], []), lang)
         old_ok = bool(r) and score_terms.right(r.translation, variants, lang)
         al_ok = bool(rd.best) and score_terms.right(rd.best, variants, lang)
         o += old_ok; a += al_ok; both += old_ok or al_ok

@@ -62,11 +62,11 @@ def main() -> None:
         for zh, lang, art, variants in gold_rows(gold):
             doc = by_art[art]
             pairs = aligned.get(doc.article.name, [])
-            r = realign.renderings(zh, pairs)
+            r = realign.renderings(zh, pairs, lang)
             if not r.best:
                 continue
             _found, name_set = aligned_rows.candidates(doc.article.zh, pairs)
-            feats = aligned_rows.features(r, zh, zh in name_set)
+            feats = aligned_rows.features(r, zh, zh in name_set, lang)
             names = list(feats)
             rows.append([feats[k] for k in names])
             labels.append(1.0 if score_terms.right(r.best, variants, lang) else 0.0)
@@ -87,7 +87,7 @@ def main() -> None:
             ece += m.sum() / len(y) * abs(held[m].mean() - y[m].mean())
             print(f"| {lo:.1f}-{lo + 0.2:.1f} | {m.sum()} | {held[m].mean():.2f} | {y[m].mean():.2f} |")
     print(f"ECE {ece:.3f}")
-    for t in (0.5, 0.6, 0.7, 0.8):
+    for t in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
         m = held >= t
         print(f"rows at confidence >= {t}: {m.sum()}, {y[m].mean() if m.any() else float('nan'):.2f} right")
     w = fit(x, y)

@@ -51,8 +51,10 @@ def test_a_doubtful_once_met_term_takes_the_rendering_its_english_sibling_suppor
     once in a long French sentence among other once-only words; the English
     "irreplaceable role" points at "rôle irremplaçable" through "rôle"."""
     paths = article_paths()
-    with_english = extract_documents(load_documents(paths), workers=1)
-    without = extract_documents(load_documents([p for p in paths if not p.name.startswith("003")]), workers=1)
+    # The agreement stage alone: the word aligner may find the word without it.
+    with_english = extract_documents(load_documents(paths), workers=1, aligned=False)
+    without = extract_documents(load_documents([p for p in paths if not p.name.startswith("003")]), workers=1,
+                                aligned=False)
 
     def french(rows: list[Row]) -> Row:
         return next(r for r in rows if r.term == "无可替代" and r.source.startswith("000"))

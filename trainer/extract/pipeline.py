@@ -170,8 +170,12 @@ def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[T
 
 def extract_documents(
     docs: Sequence[Document], limit: int = 60, progress: Progress | None = None, workers: int | None = None,
+    aligned: bool = True,
 ) -> list[Row]:
     """Rows for every term of every document, in input order then rank.
+
+    ``aligned=False`` leaves out the word aligner's stage (what bench/fit_choice.py
+    compares it with).
 
     ``workers`` processes translate terms (default: one per core for a large
     input); the rows are the same whatever their number.  The cyclic garbage
@@ -181,7 +185,7 @@ def extract_documents(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _extract(docs, limit, progress, workers)
+        return _extract(docs, limit, progress, workers, aligned)
     finally:
         if enabled:
             gc.enable()
@@ -208,7 +212,9 @@ class _Shared:
 _Result = tuple[int, int, "Row | None", frozenset[str], "Scored | None"]  # doc, rank, row, keys, best span
 
 
-def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, workers: int | None) -> list[Row]:
+def _extract(
+    docs: Sequence[Document], limit: int, progress: Progress | None, workers: int | None, aligned: bool,
+) -> list[Row]:
     groups = group_documents(docs)
     terms_by_group = group_terms(groups, limit)
     corpora: dict[str, LangCorpus] = {}
@@ -255,11 +261,13 @@ def _extract(docs: Sequence[Document], limit: int, progress: Progress | None, wo
         shared.found[key], shared.best[key] = row, top
     rows = [_reported(_gloss_instead(shared.found[k], shared.best.get(k)), shared.best.get(k))
             for k in sorted(shared.found)]
-    from trainer.extract.aligned_rows import more_rows
+    if not aligned:
+        return rows
+    from trainer.extract.aligned_rows import aligned_stage
 
-    added = more_rows(docs, rows, Row, max(limit, ALIGNED_BUDGET))
+    rows = aligned_stage(docs, rows, Row, max(limit, ALIGNED_BUDGET))
     order = {doc.article.name: d for d, doc in enumerate(docs)}
-    return sorted(rows + added, key=lambda r: (order[r.source], r.rank))  # type: ignore[attr-defined]
+    return sorted(rows, key=lambda r: (order[r.source], r.rank))  # type: ignore[attr-defined]
 
 
 def _voices(shared: _Shared) -> dict[tuple[int, str], dict[int, tuple[Row, Scored]]]:

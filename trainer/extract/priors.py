@@ -35,13 +35,36 @@ def dictionary_priors(
         for word in words:
             if len(word) < 2 and not word.isalpha():
                 continue
-            hits = {f for k in _keys(word, lang) for f in by_key.get(k, ())}
+            hits = {f for k in keys_of(word, lang) for f in by_key.get(k, ())}
             for form in hits:
                 for char in word:
                     out[(char.lower(), form)] += alpha
     return out
 
 
-def _keys(word: str, lang: str) -> frozenset[str]:
+def dictionary_links(zh: Tokens, tr: Tokens, words: Sequence[str], lang: str) -> frozenset[tuple[int, int]]:
+    """(character index, word index) pairs of one sentence pair that the dictionary
+    supports: the same matches as :func:`dictionary_priors`, kept as positions so
+    that phrase choice can prefer the span the dictionary agrees with."""
+    by_key: dict[str, list[int]] = {}
+    for j, form in enumerate(tr.forms):
+        if is_word(form):
+            by_key.setdefault(anchors.tr_word_key(form, lang), []).append(j)
+    at: dict[str, list[int]] = {}
+    for i, form in enumerate(zh.forms):
+        at.setdefault(form, []).append(i)
+    out: set[tuple[int, int]] = set()
+    for word in words:
+        if len(word) < 2 and not word.isalpha():
+            continue
+        targets = [j for k in keys_of(word, lang) for j in by_key.get(k, ())]
+        if targets:
+            for char in word:
+                out.update((i, j) for i in at.get(char.lower(), ()) for j in targets)
+    return frozenset(out)
+
+
+def keys_of(word: str, lang: str) -> frozenset[str]:
+    """Keys a translation of the word may show (the dictionary's, in the translation's language)."""
     keys = anchors.word_keys(word, lang)
     return keys | dictionary.french_keys(word) if lang == "fr" else keys

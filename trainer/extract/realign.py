@@ -20,12 +20,14 @@ from typing import Sequence
 
 from trainer.extract import phrases, tokens, wordalign
 from trainer.extract.cache import cached
-from trainer.extract.priors import dictionary_priors
+from trainer.extract.priors import dictionary_links, dictionary_priors
 
 TABLE_DIR = Path(__file__).with_name("data")
 #: Sampling iterations per model (eflomal's own default grows as the corpus
 #: shrinks, to hundreds on one article; the shipped prior makes few enough).
 ITERATIONS = 40
+#: eflomal runs voted per alignment (wordalign.align keeps majority links).
+RUNS = 5
 #: Pseudo-counts per background link.
 TABLE_WEIGHT = 1.0
 
@@ -34,7 +36,16 @@ TABLE_WEIGHT = 1.0
 class AlignedPair:
     zh: tokens.Tokens
     tr: tokens.Tokens
-    links: frozenset[wordalign.Link]
+    runs: tuple[frozenset[wordalign.Link], ...]  # one link set per eflomal run
+    hints: frozenset[wordalign.Link] = frozenset()  # links the dictionary supports
+
+    @property
+    def links(self) -> frozenset[wordalign.Link]:
+        """Links most runs agree on."""
+        if len(self.runs) == 1:
+            return self.runs[0]
+        seen = Counter(link for run in self.runs for link in run)
+        return frozenset(link for link, n in seen.items() if 2 * n > len(self.runs))
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,7 @@ class Renderings:
     votes: tuple[tuple[str, int], ...]  # surface text, sentences, most voted first
     occurrences: int                    # sentence pairs holding the term
     coverage: float                     # mean share of the term's characters linked
+    runs: int = 1                       # aligner runs voting (votes count sentences x runs)
 
     @property
     def best(self) -> str | None:
@@ -51,7 +63,7 @@ class Renderings:
 
     @property
     def share(self) -> float:
-        return self.votes[0][1] / self.occurrences if self.votes and self.occurrences else 0.0
+        return self.votes[0][1] / (self.occurrences * self.runs) if self.votes and self.occurrences else 0.0
 
 
 @cache
@@ -81,52 +93,54 @@ def align_documents(docs: Sequence[object]) -> dict[str, list[AlignedPair]]:
         for key, n in table(lang).items():
             prior[key] += TABLE_WEIGHT * n
         links = _links(lang, [z.forms for _n, z, _t, _w in pairs], [t.forms for _n, _z, t, _w in pairs], prior)
-        for (name, zh, tr, _w), ls in zip(pairs, links):
-            out[name].append(AlignedPair(zh, tr, ls))
+        for (name, zh, tr, words), runs in zip(pairs, links):
+            out[name].append(AlignedPair(zh, tr, runs, dictionary_links(zh, tr, words, lang)))
     return dict(out)
 
 
 def _links(
     lang: str, sources: list[tuple[str, ...]], targets: list[tuple[str, ...]], prior: Counter[tuple[str, str]],
-) -> list[frozenset[wordalign.Link]]:
-    """eflomal's links, kept per input: eflomal samples, so the same articles
+) -> list[tuple[frozenset[wordalign.Link], ...]]:
+    """eflomal's links (per run), kept per input: eflomal samples, so the same articles
     would otherwise get slightly different links on every run; keyed by the
     pairs, the priors and the settings, a re-run (``extract --deck`` again, the
     same files with other ``--jobs``) gives the same rows."""
-    digest = hashlib.sha256(repr((lang, ITERATIONS, TABLE_WEIGHT, sources, targets, sorted(prior.items())))
+    digest = hashlib.sha256(repr((lang, ITERATIONS, RUNS, TABLE_WEIGHT, sources, targets, sorted(prior.items())))
                             .encode()).hexdigest()[:24]
     if digest not in _MEMO:
         _MEMO[digest] = cached(
             f"links-{digest}", ["eflomal"],
-            lambda: [tuple(sorted(ls)) for ls in wordalign.align(
-                sources, targets, [(a, b, c) for (a, b), c in prior.items()], iterations=ITERATIONS)],
+            lambda: [[sorted(ls) for ls in runs] for runs in wordalign.align_runs(
+                sources, targets, [(a, b, c) for (a, b), c in prior.items()], runs=RUNS, iterations=ITERATIONS)],
         )
-    return [frozenset(tuple(link) for link in ls) for ls in _MEMO[digest]]
+    return [tuple(frozenset(tuple(link) for link in ls) for ls in runs) for runs in _MEMO[digest]]
 
 
-_MEMO: dict[str, list[tuple[tuple[int, int], ...]]] = {}
+_MEMO: dict[str, list[list[list[tuple[int, int]]]]] = {}
 
 
-def renderings(term: str, pairs: Sequence[AlignedPair]) -> Renderings:
-    """The term's consistent phrase in each sentence pair holding it, voted."""
+def renderings(term: str, pairs: Sequence[AlignedPair], lang: str = "") -> Renderings:
+    """The term's consistent phrase in each sentence pair holding it, voted
+    (``lang`` trims function words off the edges of each phrase)."""
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    occurrences, covered = 0, 0.0
+    occurrences, covered, runs = 0, 0.0, 1
     for pair in pairs:
-        text = "".join(pair.zh.forms)
-        start = text.find(term)
-        if start < 0:
+        places = pair.zh.find(term)
+        if not places:
             continue
         occurrences += 1
-        found = None
-        while start >= 0 and found is None:
-            span = phrases.term_span(range(start, start + len(term)), pair.tr, pair.links)
-            if span and (cut := phrases.trim(pair.tr, span)):
-                found = (pair.tr.surface(*cut), span.coverage)
-            start = text.find(term, start + 1)
-        if found:
-            votes[found[0]] += 1
-            first_seen.setdefault(found[0], len(first_seen))
-            covered += found[1]
+        runs = len(pair.runs)
+        for links in pair.runs:
+            found = None
+            for place in places:
+                span = phrases.term_span(place, pair.tr, links, pair.hints, lang)
+                if span and (cut := phrases.trim(pair.tr, span, lang)):
+                    found = (pair.tr.surface(*cut), span.coverage)
+                    break
+            if found:
+                votes[found[0]] += 1
+                first_seen.setdefault(found[0], len(first_seen))
+                covered += found[1] / len(pair.runs)
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
-    return Renderings(tuple(ranked), occurrences, covered / occurrences if occurrences else 0.0)
+    return Renderings(tuple(ranked), occurrences, covered / occurrences if occurrences else 0.0, runs)

@@ -34,6 +34,22 @@ class Tokens:
         """The original text of tokens i..j (inclusive)."""
         return self.text[self.starts[i]:self.ends[j]]
 
+    def find(self, term: str) -> list[range]:
+        """Token ranges whose text is ``term`` exactly (token boundaries at both ends).
+
+        Searched in the text, not in the joined forms: a Latin word or a number
+        is one token of several characters, so character and token positions differ."""
+        first = {s: i for i, s in enumerate(self.starts)}
+        last = {e: i for i, e in enumerate(self.ends)}
+        out = []
+        at = self.text.find(term) if term else -1
+        while at >= 0:
+            i, k = first.get(at), last.get(at + len(term))
+            if i is not None and k is not None and k >= i:
+                out.append(range(i, k + 1))
+            at = self.text.find(term, at + 1)
+        return out
+
 
 def _form(token: str) -> str:
     return unicodedata.normalize("NFC", token.lower().replace("’", "'"))

@@ -27,6 +27,27 @@ def align(
     priors: Iterable[Prior] = (), samplers: int = SAMPLERS, iterations: int | None = None,
 ) -> list[frozenset[Link]]:
     """Symmetrised links (source index, target index) of each sentence pair."""
+    return _align_once(sources, targets, list(priors), samplers, iterations)
+
+
+def align_runs(
+    sources: Sequence[Sequence[str]], targets: Sequence[Sequence[str]],
+    priors: Iterable[Prior] = (), runs: int = 3, samplers: int = SAMPLERS, iterations: int | None = None,
+) -> list[tuple[frozenset[Link], ...]]:
+    """``runs`` independent alignments of each sentence pair.
+
+    A sampled alignment varies from run to run; the caller lets the runs vote
+    (a span most runs give is the one to trust) and reads their agreement as
+    evidence of confidence."""
+    priors = list(priors)
+    per_run = [_align_once(sources, targets, priors, samplers, iterations) for _ in range(runs)]
+    return [tuple(links) for links in zip(*per_run)]
+
+
+def _align_once(
+    sources: Sequence[Sequence[str]], targets: Sequence[Sequence[str]],
+    priors: Sequence[Prior], samplers: int, iterations: int | None,
+) -> list[frozenset[Link]]:
     import eflomal
 
     if not sources:

@@ -1,0 +1,113 @@
+"""The word aligner's stages: tokens, links -> phrase, candidates, voting, revision."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trainer.extract import aligned_rows, chunks, phrases, realign, tokens, wordalign
+from trainer.extract.pipeline import Row
+
+
+def test_a_term_after_a_number_is_found_at_its_token_positions() -> None:
+    # "29" is one token of two characters: a term after it starts one token earlier
+    # than its character offset (the bug that sent 柏林 to "blue").
+    zh = tokens.chinese("周六（9月29日）的柏林")
+    (place,) = zh.find("柏林")
+    assert [zh.forms[i] for i in place] == ["柏", "林"]
+
+
+def test_a_term_cutting_a_latin_run_is_not_found() -> None:
+    zh = tokens.chinese("Sainsbury's超市")
+    assert zh.find("ury") == []
+    assert [list(r) for r in zh.find("超市")] == [[len(zh.forms) - 2, len(zh.forms) - 1]]
+
+
+@given(st.lists(st.sampled_from(["柏", "林", "9", "29", "ab", "，", " "]), max_size=12), st.sampled_from(["柏林", "林", "9"]))
+def test_find_returns_exactly_the_token_runs_spelling_the_term(pieces: list[str], term: str) -> None:
+    zh = tokens.chinese("".join(pieces))
+    for place in zh.find(term):
+        assert zh.surface(place.start, place.stop - 1) == term
+
+
+def _pair(zh: str, tr: str, links: set[tuple[int, int]]) -> realign.AlignedPair:
+    return realign.AlignedPair(tokens.chinese(zh), tokens.latin(tr), (frozenset(links),))
+
+
+def test_the_phrase_bridges_function_words_and_drops_them_at_its_edges() -> None:
+    # 脱贫 -> "élimination de la pauvreté": two unlinked function words inside, "de" outside.
+    tr = tokens.latin("pour l'élimination de la pauvreté de tous")
+    words = list(tr.forms)
+    links = {(0, words.index("pauvreté")), (1, words.index("élimination")), (1, 5)}
+    span = phrases.term_span(range(0, 2), tr, links, lang="fr")
+    assert span is not None
+    first, last = phrases.trim(tr, span, "fr")  # type: ignore[misc]
+    assert tr.surface(first, last) == "élimination de la pauvreté"
+
+
+def test_a_span_of_function_words_only_renders_nothing() -> None:
+    tr = tokens.latin("de la")
+    span = phrases.Span(0, 1, 1, 0, 1.0)
+    assert phrases.trim(tr, span, "fr") is None
+    assert phrases.trim(tr, span) == (0, 1)  # without a language, only punctuation is trimmed
+
+
+def test_renderings_vote_over_sentences_and_runs() -> None:
+    zh, tr = tokens.chinese("柏林很大"), tokens.latin("Berlin is big")
+    runs = (frozenset({(0, 0), (1, 0)}), frozenset({(0, 0), (1, 0)}), frozenset({(0, 2)}))
+    pair = realign.AlignedPair(zh, tr, runs)
+    r = realign.renderings("柏林", [pair, pair], "en")
+    assert r.best == "Berlin" and r.occurrences == 2 and r.runs == 3
+    assert r.votes == (("Berlin", 4), ("big", 2))
+    assert abs(r.share - 4 / 6) < 1e-9
+    assert pair.links == frozenset({(0, 0), (1, 0)})  # what most runs agree on
+
+
+def test_a_name_cut_by_jieba_grows_to_its_maximal_repeat() -> None:
+    sentences = ["总统埃尔多安出访德国", "反埃尔多安的抗议者", "埃尔多安于是前往科隆"]
+    assert chunks.maximal("尔多", sentences) == "埃尔多安"
+    assert chunks.maximal("德国", sentences) == "德国"  # met once: nothing proves a longer unit
+
+
+def test_grow_diag_final_and_keeps_the_intersection_and_grows_into_the_union() -> None:
+    forward = {(0, 0), (1, 1), (2, 3)}
+    reverse = {(0, 0), (1, 1), (1, 2)}
+    links = wordalign.grow_diag_final_and(forward, reverse)
+    assert {(0, 0), (1, 1)} <= links <= forward | reverse
+    assert (1, 2) in links  # a neighbour of (1, 1) whose target was unaligned
+    assert (2, 3) in links  # final-and: both ends unaligned
+
+
+def test_eflomal_runs_give_one_link_set_per_run_within_the_sentences() -> None:
+    src = [tuple("柏林很大"), tuple("柏林"), tuple("很大")] * 3
+    trg = [("berlin", "is", "big"), ("berlin",), ("is", "big")] * 3
+    out = wordalign.align_runs(src, trg, runs=2, iterations=5)
+    assert len(out) == len(src) and all(len(runs) == 2 for runs in out)
+    for (s, t), runs in zip(zip(src, trg), out):
+        assert all(0 <= i < len(s) and 0 <= j < len(t) for run in runs for i, j in run)
+
+
+def _row(**kw: object) -> Row:
+    base = Row("自治区", "zì zhì qū", "zi4 zhi4 qu1", "en", "autonomous region", (), 0.2, "dictionary",
+               (), "a.txt", 0, ())
+    return replace(base, **kw)  # type: ignore[arg-type]
+
+
+def _sure(text: str, n: int = 5) -> realign.Renderings:
+    return realign.Renderings(((text, n * 5),), n, 1.0, 5)
+
+
+def test_an_unsure_row_takes_the_aligners_phrase_when_the_aligner_is_surer() -> None:
+    row = _row(method="aligned", translation="the west", confidence=0.3)
+    revised = aligned_rows._revised(row, _sure("autonomous region"), "en", False)
+    assert revised.translation == "autonomous region" and revised.method == "word-aligned"
+    assert revised.alternatives[0] == "the west" and revised.confidence > row.confidence
+
+
+def test_a_sure_row_and_a_paraphrased_gloss_are_kept() -> None:
+    sure = _row(method="aligned", translation="region", confidence=0.9)
+    assert aligned_rows._revised(sure, _sure("west"), "en", False) is sure
+    gloss = _row()  # the dictionary's gloss: the translator wrote "west" instead
+    assert aligned_rows._revised(gloss, _sure("west"), "en", False) is gloss
