@@ -118,6 +118,18 @@ def _norms(text: str, lang: str) -> tuple[str, ...]:
     return tuple(w for w in analyse(text, lang).norms if w is not None)
 
 
+def _holds(row: object, r: realign.Renderings, lang: str) -> bool:
+    """Whether a row keeps its translated words from other terms: it is confident,
+    and the aligner, an independent method, does not contradict it (one of its
+    phrases shares a word with the row's translation, or it has none)."""
+    if row.confidence < CLAIM:  # type: ignore[attr-defined]
+        return False
+    if not r.votes:
+        return True
+    words = set(_norms(row.translation, lang))  # type: ignore[attr-defined]
+    return any(words & set(_norms(text, lang)) for text, _n in r.votes)
+
+
 def _evidence(r: realign.Renderings) -> str:
     return f"word aligner: {r.share:.0%} of {r.occurrences} sentence(s) x {r.runs} run(s)"
 
@@ -151,13 +163,16 @@ def aligned_stage(docs: Sequence[object], rows: Sequence[object], row_type: type
         pairs = aligned.get(name, [])
         found, names = candidates(doc.article.zh, pairs)  # type: ignore[attr-defined]
         ranked = by_source.get(name, [])
-        claimed = [(set(r.term), r.translation.casefold()) for r in ranked if r.confidence >= CLAIM]  # type: ignore[attr-defined]
-        own = [_revised(r, _unclaimed(realign.renderings(r.term, pairs, lang), r.term, claimed, lang),  # type: ignore[attr-defined]
-                        lang, r.term in names) for r in ranked]  # type: ignore[attr-defined]
+        seen = {r.term: realign.renderings(r.term, pairs, lang) for r in ranked}  # type: ignore[attr-defined]
+        # A revision keeps clear of every confident row; a new row only of those the aligner does not contradict.
+        sure = [(set(r.term), r.translation.casefold()) for r in ranked if r.confidence >= CLAIM]  # type: ignore[attr-defined]
+        own = [_revised(r, _unclaimed(seen[r.term], r.term, sure, lang), lang, r.term in names)  # type: ignore[attr-defined]
+               for r in ranked]
         out.extend(own)
         have = {r.term for r in own}  # type: ignore[attr-defined]
         last = max((r.rank for r in own), default=0)  # type: ignore[attr-defined]
-        claimed = [(set(r.term), r.translation.casefold()) for r in own if r.confidence >= CLAIM]  # type: ignore[attr-defined]
+        claimed = [(set(r.term), r.translation.casefold()) for r in own  # type: ignore[attr-defined]
+                   if _holds(r, seen[r.term], lang)]  # type: ignore[attr-defined]
         scored = []
         for term in sorted(found - have):
             r = _unclaimed(realign.renderings(term, pairs, lang), term, claimed, lang)
