@@ -37,10 +37,19 @@ def test_bundled_deck_is_up_to_date() -> None:
     # The ranked stage's translations exactly, in every language both runs kept
     # (a language may come and go with the aligner's revision of an unsure row);
     # a note's order among the others may move with the aligned rows.
+    # A language whose row the aligner revised below the bar falls back to the
+    # dictionary gloss: a change of method is the aligner's doing, a change of
+    # text by the same method is a stale file.
+    moved = 0
     for term in ruled:
         old, new = on_disk[term]["translations"], fresh[term]["translations"]
-        both = sorted(set(old) & set(new))
-        assert both and [old[k] for k in both] == [new[k] for k in both], "run: python -m trainer.extract.bundle"
+        for lang in sorted(set(old) & set(new)):
+            if old[lang]["method"] != new[lang]["method"]:
+                moved += 1
+            else:
+                # The text exactly; alternatives and confidence may carry the aligner's reading.
+                assert old[lang]["text"] == new[lang]["text"], ("run: python -m trainer.extract.bundle", term, lang)
+    assert moved <= MAY_LEAVE * len(ruled), moved
     aligned = [t for t, n in on_disk.items() if _aligned(n)]
     same = sum(1 for t in aligned if t in fresh and _texts(fresh[t]) == _texts(on_disk[t]))
     assert aligned and same >= WORD_ALIGNED_STABLE * len(aligned), (same, len(aligned))

@@ -108,6 +108,11 @@ def test_an_unsure_row_takes_the_aligners_phrase_when_the_aligner_is_surer() -> 
 
 def test_a_sure_row_and_a_paraphrased_gloss_are_kept() -> None:
     sure = _row(method="aligned", translation="region", confidence=0.9)
-    assert aligned_rows._revised(sure, _sure("west"), "en", False) is sure
+    doubted = aligned_rows._revised(sure, _sure("west"), "en", False)
+    # Kept, but the aligner read other words: unsure, with its reading offered.
+    assert doubted.translation == "region" and doubted.method == "aligned"
+    assert doubted.confidence <= aligned_rows.DOUBTED and "west" in doubted.alternatives
+    agreed = _row(method="aligned", translation="the region", confidence=0.9)
+    assert aligned_rows._revised(agreed, _sure("region"), "en", False) is agreed
     gloss = _row()  # the dictionary's gloss: the translator wrote "west" instead
     assert aligned_rows._revised(gloss, _sure("west"), "en", False) is gloss
