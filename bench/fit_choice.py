@@ -5,7 +5,7 @@ usage: python bench/fit_choice.py [--shared ../shared] [--write]
 For every gold term that the ranked extractor (terms.py + translate.py) gives a
 row, two translations compete: the row's own and the word aligner's voted
 phrase (realign.renderings).  Each is scored with the gold rule.  A logistic
-model predicts from aligned_rows.choice_features whether the aligner's
+model predicts from choice_features whether the aligner's
 phrase should replace the row's translation; its effect is measured
 leave-one-article-out (accuracy of old, aligner, oracle, and the model).
 ``--write`` stores the weights in trainer/extract/data/choice.json.
@@ -31,6 +31,20 @@ from fit_extract import fit  # noqa: E402
 from proto_align import gold_rows  # noqa: E402
 
 
+def choice_features(row: object, r: realign.Renderings) -> dict[str, float]:
+    """What the choice model sees of a ranked row and the aligner's phrase for its term."""
+    old = row.translation  # type: ignore[attr-defined]
+    lang = row.lang  # type: ignore[attr-defined]
+    a, b = set(aligned_rows._norms(old, lang)), set(aligned_rows._norms(r.best or "", lang))
+    return {
+        "bias": 1.0,
+        "old_confidence": float(row.confidence),  # type: ignore[attr-defined]
+        "old_gloss": 1.0 if row.method == "dictionary" else 0.0,  # type: ignore[attr-defined]
+        "new_confidence": aligned_rows.confidence(aligned_rows.features(r, row.term, False, lang)) if r.best else 0.0,  # type: ignore[attr-defined]
+        "agreement": len(a & b) / len(a | b) if a | b else 0.0,
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -53,7 +67,7 @@ def main() -> None:
             if row is None:
                 continue
             r = realign.renderings(zh, aligned.get(by_art[art].article.name, []), lang)
-            feats = aligned_rows.choice_features(row, r)
+            feats = choice_features(row, r)
             names = list(feats)
             x.append([feats[k] for k in names])
             y_old.append(score_terms.right(row.translation, variants, lang))

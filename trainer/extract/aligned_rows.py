@@ -56,20 +56,6 @@ def features(r: realign.Renderings, term: str, is_name: bool, lang: str = "") ->
     }
 
 
-def choice_features(row: object, r: realign.Renderings) -> dict[str, float]:
-    """What the choice model sees of a ranked row and the aligner's phrase for its term."""
-    old = row.translation  # type: ignore[attr-defined]
-    lang = row.lang  # type: ignore[attr-defined]
-    a, b = set(_norms(old, lang)), set(_norms(r.best or "", lang))
-    return {
-        "bias": 1.0,
-        "old_confidence": float(row.confidence),  # type: ignore[attr-defined]
-        "old_gloss": 1.0 if row.method == "dictionary" else 0.0,  # type: ignore[attr-defined]
-        "new_confidence": confidence(features(r, row.term, False, lang)) if r.best else 0.0,  # type: ignore[attr-defined]
-        "agreement": len(a & b) / len(a | b) if a | b else 0.0,
-    }
-
-
 def _matches_dictionary(term: str, phrase: str, lang: str) -> bool:
     """Whether a word of the phrase is one the dictionary gives for the term."""
     keys = priors.keys_of(term, lang)
