@@ -30,9 +30,9 @@ def draft(term: str, pinyin: str, fr: str, en: str | None = None, vi: str | None
           example: str | None = None, source: str = "001_article.txt", rank: int = 0) -> NoteDraft:
     translations = {"fr": Translation(fr, alternatives=("alt " + fr,), confidence=0.9)}
     if en is not None:
-        translations["en"] = Translation(en, confidence=0.8)
+        translations["en"] = Translation(en, confidence=0.95)
     if vi is not None:
-        translations["vi"] = Translation(vi, confidence=0.7)
+        translations["vi"] = Translation(vi, confidence=0.92)
     sentence = example if example is not None else f"我们说{term}。"
     ex_tr = {lang: f"{lang} sentence with {t.text}" for lang, t in translations.items()}
     numbers = " ".join(f"x{i % 5 + 1}" for i, _ in enumerate(pinyin.split()))

@@ -34,22 +34,17 @@ def test_bundled_deck_is_up_to_date() -> None:
     # A note whose one studyable row the aligner revises below the bar leaves the deck.
     assert sum(t not in fresh for t in ruled) <= MAY_LEAVE * len(ruled), "run: python -m trainer.extract.bundle"
     ruled = [t for t in ruled if t in fresh]
-    # The ranked stage's translations exactly, in every language both runs kept
-    # (a language may come and go with the aligner's revision of an unsure row);
-    # a note's order among the others may move with the aligned rows.
-    # A language whose row the aligner revised below the bar falls back to the
-    # dictionary gloss: a change of method is the aligner's doing, a change of
-    # text by the same method is a stale file.
+    # The ranked stage's translations, in every language both runs kept. The
+    # phrase choice's probabilities come from the aligner, so on a fresh cache a
+    # few languages change method, or pick another article's row of the same
+    # term; more than MAY_LEAVE of them is a stale file.
     moved = 0
     for term in ruled:
         old, new = on_disk[term]["translations"], fresh[term]["translations"]
         for lang in sorted(set(old) & set(new)):
-            if old[lang]["method"] != new[lang]["method"]:
+            if (old[lang]["method"], old[lang]["text"]) != (new[lang]["method"], new[lang]["text"]):
                 moved += 1
-            else:
-                # The text exactly; alternatives and confidence may carry the aligner's reading.
-                assert old[lang]["text"] == new[lang]["text"], ("run: python -m trainer.extract.bundle", term, lang)
-    assert moved <= MAY_LEAVE * len(ruled), moved
+    assert moved <= MAY_LEAVE * len(ruled), ("run: python -m trainer.extract.bundle", moved)
     aligned = [t for t, n in on_disk.items() if _aligned(n)]
     same = sum(1 for t in aligned if t in fresh and _texts(fresh[t]) == _texts(on_disk[t]))
     assert aligned and same >= WORD_ALIGNED_STABLE * len(aligned), (same, len(aligned))

@@ -8,7 +8,8 @@ from typing import Callable
 from trainer.extract import dictionary
 from trainer.extract.corpus import LangCorpus
 from trainer.extract.lexicon import lexicon_for
-from trainer.extract.pipeline import extract_documents, prepare
+from trainer.extract.drafts import studyable
+from trainer.extract.pipeline import Row, extract_documents, prepare
 from trainer.extract.spans import analyse, clean, content_ngrams, norm, spans
 from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candidates, sense_bonus
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
@@ -304,22 +305,30 @@ _REGIONS_ZH = """合作社
 """
 
 
+def _region_rows(english: str) -> list[Row]:
+    return extract_documents([prepare("en.txt", article(english, _REGIONS_ZH), fixed("en"))])
+
+
 def _regions(english: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    doc = prepare("en.txt", article(english, _REGIONS_ZH), fixed("en"))
-    return {r.term: (r.method, r.translation, r.evidence) for r in extract_documents([doc])}
+    return {r.term: (r.method, r.translation, r.evidence) for r in _region_rows(english)}
 
 
-def test_an_english_paraphrase_without_the_dictionary_word_gives_way_to_the_gloss() -> None:
-    # The translator leaves 自治区 ("autonomous region") out: the words that
-    # merely co-occur with it are no rendering, CC-CEDICT's gloss is.
-    omitted = _regions("""Cooperatives
+_OMITTED = """Cooperatives
 
 In the west, cooperatives help farmers increase their income. The cooperatives provide farmers with seeds.
 Out west, 120 new cooperatives were set up. Farmers learned new planting methods.
-""")
-    method, translation, evidence = omitted["自治区"]
-    assert (method, translation.split(";")[0]) == ("dictionary", "autonomous region")
-    assert "west" in evidence[0]  # the co-occurring span is named for the reviewer
+"""
+
+
+def test_an_english_paraphrase_without_the_dictionary_word_is_doubted_and_offers_the_gloss() -> None:
+    # The translator leaves 自治区 ("autonomous region") out: the words that
+    # merely co-occur with it may be no rendering.  Whichever the phrase choice
+    # keeps, the row stays out of decks and CC-CEDICT's gloss is offered.
+    row = next(r for r in _region_rows(_OMITTED) if r.term == "自治区")
+    offered = (row.translation.split(";")[0],) + row.alternatives[:1]
+    assert "autonomous region" in offered and not studyable(row)
+    assert any("west" in e for e in row.evidence)  # the co-occurring span is named for the reviewer
+    omitted = _regions(_OMITTED)
     assert omitted["农民"][0] == "aligned"
     rendered = _regions("""Cooperatives
 

@@ -1,4 +1,4 @@
-"""The word aligner's stages: tokens, links -> phrase, candidates, voting, revision."""
+"""The word aligner's stages: tokens, links -> phrase, candidates, voting, phrase choice."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.extract import aligned_rows, chunks, phrases, realign, tokens, wordalign
+from trainer.extract import aligned_rows, choice, chunks, phrases, realign, tokens, wordalign
 from trainer.extract.pipeline import Row
 
 
@@ -95,24 +95,55 @@ def _row(**kw: object) -> Row:
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
-def _sure(text: str, n: int = 5) -> realign.Renderings:
-    return realign.Renderings(((text, n * 5),), n, 1.0, 5)
+def _pair(zh: str, tr: str, links: set[tuple[int, int]], runs: int = 5) -> realign.AlignedPair:
+    return realign.AlignedPair(tokens.chinese(zh), tokens.latin(tr), (frozenset(links),) * runs)
 
 
-def test_an_unsure_row_takes_the_aligners_phrase_when_the_aligner_is_surer() -> None:
+# 自治区 -> "autonomous region" in two sentences; "the west" stands elsewhere.
+_PAIRS = [
+    _pair("自治区在西部", "the autonomous region is in the west", {(0, 1), (1, 1), (2, 2), (4, 6)}),
+    _pair("自治区很大", "the autonomous region is big", {(0, 1), (1, 1), (2, 2), (3, 4)}),
+    _pair("西部很大", "the west is big", {(0, 1), (3, 3)}),
+]
+
+
+def test_candidates_are_the_votes_the_rows_own_and_their_neighbours() -> None:
     row = _row(method="aligned", translation="the west", confidence=0.3)
-    revised = aligned_rows._revised(row, _sure("autonomous region"), "en", False)
-    assert revised.translation == "autonomous region" and revised.method == "word-aligned"
-    assert revised.alternatives[0] == "the west" and revised.confidence > row.confidence
+    texts = [c.text for c in choice.candidates("自治区", _PAIRS, "en", row)]
+    assert texts[0] == "autonomous region" and "the west" in texts
+    assert len(texts) == len(set(texts))
+    assert "autonomous" in texts  # shrunk by one word at an edge: the model judges it
+    derived = {c.text for c in choice.candidates("自治区", _PAIRS, "en", row) if c.features["derived"]}
+    assert "autonomous" in derived and "autonomous region" not in derived
 
 
-def test_a_sure_row_and_a_paraphrased_gloss_are_kept() -> None:
-    sure = _row(method="aligned", translation="region", confidence=0.9)
-    doubted = aligned_rows._revised(sure, _sure("west"), "en", False)
-    # Kept, but the aligner read other words: unsure, with its reading offered.
-    assert doubted.translation == "region" and doubted.method == "aligned"
-    assert doubted.confidence <= aligned_rows.DOUBTED and "west" in doubted.alternatives
-    agreed = _row(method="aligned", translation="the region", confidence=0.9)
-    assert aligned_rows._revised(agreed, _sure("region"), "en", False) is agreed
-    gloss = _row()  # the dictionary's gloss: the translator wrote "west" instead
-    assert aligned_rows._revised(gloss, _sure("west"), "en", False) is gloss
+def test_association_separates_the_terms_phrase_from_a_common_one() -> None:
+    r = realign.renderings("自治区", _PAIRS, "en")
+    own = choice.features("自治区", "autonomous region", _PAIRS, "en", r)
+    common = choice.features("自治区", "is", _PAIRS, "en", r)
+    assert own["dice"] == 1.0 and common["dice"] < own["dice"]
+    assert own["term_linked"] == 1.0 and own["share"] == 1.0
+
+
+def test_the_fitted_model_prefers_what_the_evidence_supports() -> None:
+    r = realign.renderings("自治区", _PAIRS, "en")
+    base = choice.features("自治区", "autonomous region", _PAIRS, "en", r)
+    p = choice.probability(choice.Candidate("x", base))
+    assert 0.0 < p < 1.0
+    fewer = dict(base, share=0.2, top_vote=0.0)
+    unlinked = dict(base, term_linked=0.0, char_cover=0.0)
+    assert choice.probability(choice.Candidate("x", fewer)) < p
+    assert choice.probability(choice.Candidate("x", unlinked)) < p
+
+
+def test_the_phrase_choice_keeps_or_replaces_a_ranked_rows_translation() -> None:
+    row = _row(method="aligned", translation="the west", confidence=0.3)
+    chosen = aligned_rows._chosen(row, choice.candidates("自治区", _PAIRS, "en", row))
+    assert chosen.translation == "autonomous region" and chosen.method == "word-aligned"
+    assert "the west" in chosen.alternatives and 0.0 < chosen.confidence < 1.0
+    agreed = _row(method="aligned", translation="autonomous region", confidence=0.9)
+    kept = aligned_rows._chosen(agreed, choice.candidates("自治区", _PAIRS, "en", agreed))
+    assert kept.translation == "autonomous region" and kept.method == "aligned"
+    assert kept.confidence == max(choice.probability(c) for c in choice.candidates("自治区", _PAIRS, "en", agreed)).__round__(3)
+    alone = aligned_rows._chosen(_row(), [])  # no candidate at all: the gloss stays, unsure
+    assert alone.translation == "autonomous region" and alone.confidence <= aligned_rows.UNSEEN

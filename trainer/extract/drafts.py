@@ -16,7 +16,7 @@ from typing import Sequence
 
 from trainer.extract.lexicon import english_gloss
 from trainer.extract.pipeline import Row
-from trainer.models import WORD_ALIGNED_SURE, Example, NoteDraft, Translation
+from trainer.models import STUDY_FROM, Example, NoteDraft, Translation
 
 
 def _better(new: Row, old: Row | None) -> bool:
@@ -28,10 +28,10 @@ def _better(new: Row, old: Row | None) -> bool:
 
 
 def studyable(row: Row) -> bool:
-    """Whether a row may become a note: a word-aligned rendering below its
-    calibrated threshold stays out of decks (``--json`` still lists it, marked
-    unsure), so a doubtful machine guess never enters a learner's schedule."""
-    return row.method != "word-aligned" or row.confidence >= WORD_ALIGNED_SURE
+    """Whether a row may become a note: a mined rendering more likely wrong than
+    right stays out of decks (``--json`` still lists it, marked unsure), so such a
+    guess never enters a learner's schedule; a dictionary gloss comes in, unsure."""
+    return row.method == "dictionary" or row.confidence >= STUDY_FROM
 
 
 def to_drafts(rows: Sequence[Row]) -> list[NoteDraft]:

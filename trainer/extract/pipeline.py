@@ -174,7 +174,7 @@ def extract_documents(
 ) -> list[Row]:
     """Rows for every term of every document, in input order then rank.
 
-    ``aligned=False`` leaves out the word aligner's stage (what bench/fit_choice.py
+    ``aligned=False`` leaves out the word aligner's stage (what bench/fit_rank.py
     compares it with).
 
     ``workers`` processes translate terms (default: one per core for a large

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 from trainer.extract import anchors, dictionary
 from trainer.extract.tokens import Tokens, is_word
 
-#: Pseudo-count per dictionary match (fitted in bench/fit_extract.py).
+#: Pseudo-count per dictionary match (a set value, not yet fitted by a bench script: see bench/RESULTS_extract.md, session 31).
 DICTIONARY_ALPHA = 2.0
 
 

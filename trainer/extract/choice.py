@@ -1,0 +1,227 @@
+"""Phrase choice: which of a term's candidate translations to keep, and how sure to be.
+
+A term's candidates are the phrases the word aligner gives it in the article's
+sentences (:func:`realign.renderings`) and what the ranked extractor proposed
+(its translation and alternatives).  Each is described by the evidence a
+phrase table would hold (how often the aligner votes for it, how strongly it
+co-occurs with the term across the article's sentence pairs, what the shipped
+translation table and the dictionary say of its words, its length).  One
+logistic model, fitted on both dev sets by bench/fit_rank.py
+(data/choice_model.json), turns that into the probability that the candidate
+is right: the most probable candidate is the translation, its probability the
+row's confidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Sequence
+
+from trainer.extract import anchors, priors, realign, tokens
+from trainer.extract.text import is_function_word
+
+MODEL = Path(__file__).with_name("data") / "choice_model.json"
+
+FEATURES = ("bias", "share", "top_vote", "from_row", "row_confidence", "row_gloss", "dice",
+            "dictionary_share", "table_support", "char_cover", "length_gap", "inner_punctuation",
+            "log_occurrences", "term_linked", "phrase_linked", "phrase_elsewhere", "derived", "cross_support", "name")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    features: dict[str, float]
+
+
+@cache
+def _weights() -> dict[str, float]:
+    try:
+        return json.loads(MODEL.read_text(encoding="utf-8"))["weights"]
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def probability(c: Candidate) -> float:
+    """The fitted probability that the candidate is a right translation."""
+    w = _weights()
+    z = sum(w.get(k, 0.0) * v for k, v in c.features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def _table_by_char(lang: str) -> dict[str, dict[str, float]]:
+    """p(word | character) from the shipped background table."""
+    out: dict[str, dict[str, float]] = {}
+    for (c, w), n in realign.table(lang).items():
+        out.setdefault(c, {})[w] = n
+    for c, words in out.items():
+        total = sum(words.values())
+        out[c] = {w: n / total for w, n in words.items()}
+    return out
+
+
+def _content(forms: Sequence[str], lang: str) -> list[str]:
+    return [f for f in forms if tokens.is_word(f) and not is_function_word(f, lang)]
+
+
+def _holds(sentence: Sequence[str], phrase: Sequence[str]) -> bool:
+    n = len(phrase)
+    return n > 0 and any(tuple(sentence[i:i + n]) == tuple(phrase) for i in range(len(sentence) - n + 1))
+
+
+def features(
+    term: str, text: str, pairs: Sequence[realign.AlignedPair], lang: str, r: realign.Renderings,
+    row: object | None = None, is_name: bool = False,
+) -> dict[str, float]:
+    """The evidence for one candidate translation ``text`` of ``term`` in an article."""
+    forms = tokens.latin(text).forms
+    content = _content(forms, lang)
+    votes = dict(r.votes)
+    with_term = [p for p in pairs if p.zh.find(term)]
+    both = sum(1 for p in with_term if _holds(p.tr.forms, forms))
+    anywhere = sum(1 for p in pairs if _holds(p.tr.forms, forms))
+    keys = priors.keys_of(term, lang)
+    by_char = _table_by_char(lang)
+    chars = [c for c in term.lower() if c in by_char or tokens.is_hanzi(c)]
+    support = [max((by_char.get(c, {}).get(w, 0.0) for c in chars), default=0.0) for w in content]
+    covered = [c for c in chars if any(by_char.get(c, {}).get(w, 0.0) > 0.05 for w in content)]
+    linked = _link_shares(term, forms, with_term, lang)
+    from_row = row is not None and text == row.translation  # type: ignore[attr-defined]
+    return {
+        "bias": 1.0,
+        "share": votes.get(text, 0) / (r.occurrences * r.runs) if r.occurrences else 0.0,
+        "top_vote": 1.0 if text == r.best else 0.0,
+        "from_row": 1.0 if from_row else 0.0,
+        "row_confidence": _logit(float(row.confidence)) if from_row else 0.0,  # type: ignore[attr-defined]
+        "row_gloss": 1.0 if from_row and row.method == "dictionary" else 0.0,  # type: ignore[attr-defined]
+        "dice": 2 * both / (len(with_term) + anywhere) if with_term or anywhere else 0.0,
+        "dictionary_share": (sum(1 for w in content if anchors.tr_word_key(w, lang) in keys) / len(content)
+                             if content else 0.0),
+        "table_support": sum(support) / len(support) if support else 0.0,
+        "char_cover": len(covered) / len(chars) if chars else 0.0,
+        "length_gap": abs(len(content) - max(1.0, len(term) / 2.0)),
+        "inner_punctuation": 1.0 if any(not tokens.is_word(f) for f in forms[1:-1]) else 0.0,
+        "log_occurrences": math.log(len(with_term)) if with_term else 0.0,
+        "term_linked": linked[0],
+        "phrase_linked": linked[1],
+        "phrase_elsewhere": linked[2],
+        "derived": 0.0,
+        "name": 1.0 if is_name else 0.0,
+        "cross_support": _overlap(text, (r.best or "") if from_row else (row.translation if row is not None else ""), lang),  # type: ignore[attr-defined]
+    }
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 0.01), 0.99)
+    return math.log(p / (1 - p))
+
+
+def _overlap(a: str, b: str, lang: str) -> float:
+    """Jaccard of two phrases' content words: how far the other method agrees."""
+    x = {w for w in _content(tokens.latin(a).forms, lang)}
+    y = {w for w in _content(tokens.latin(b).forms, lang)}
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _link_shares(
+    term: str, forms: Sequence[str], with_term: Sequence[realign.AlignedPair], lang: str,
+) -> tuple[float, float, float]:
+    """Over the sentences and runs where both the term and the phrase occur: the
+    mean share of the term's characters linked into the phrase, of the phrase's
+    content words linked to the term, and of them linked only elsewhere."""
+    n = len(forms)
+    sums, count = [0.0, 0.0, 0.0], 0
+    for pair in with_term:
+        starts = [i for i in range(len(pair.tr.forms) - n + 1) if pair.tr.forms[i:i + n] == tuple(forms)]
+        if not starts:
+            continue
+        places = pair.zh.find(term)
+        zh = set(places[0]) if places else set()
+        target = [j for j in range(starts[0], starts[0] + n)
+                  if tokens.is_word(pair.tr.forms[j]) and not is_function_word(pair.tr.forms[j], lang)]
+        if not zh or not target:
+            continue
+        for links in pair.runs:
+            inside = {(i, j) for i, j in links if i in zh and j in target}
+            sums[0] += len({i for i, _j in inside}) / len(zh)
+            sums[1] += len({j for _i, j in inside}) / len(target)
+            elsewhere = {j for i, j in links if j in target and i not in zh} - {j for _i, j in inside}
+            sums[2] += len(elsewhere) / len(target)
+            count += 1
+    return (sums[0] / count, sums[1] / count, sums[2] / count) if count else (0.0, 0.0, 0.0)
+
+
+def candidates(
+    term: str, pairs: Sequence[realign.AlignedPair], lang: str, row: object | None = None,
+    r: realign.Renderings | None = None, is_name: bool = False,
+) -> list[Candidate]:
+    """Every distinct candidate translation of the term, with its features."""
+    if r is None:
+        r = realign.renderings(term, pairs, lang)
+    texts = [text for text, _n in r.votes]
+    if row is not None:
+        texts += [row.translation, *row.alternatives]  # type: ignore[attr-defined]
+    seen: dict[str, None] = {}
+    for text in texts:
+        if text and text.strip():
+            seen.setdefault(text, None)
+    derived = {d: None for text, _n in r.votes[:DERIVED_FROM] for d in _neighbours(text, term, pairs, lang)
+               if d not in seen}
+    out = [Candidate(text, features(term, text, pairs, lang, r, row, is_name)) for text in seen]
+    for text in derived:
+        feats = features(term, text, pairs, lang, r, row, is_name)
+        feats["derived"] = 1.0
+        out.append(Candidate(text, feats))
+    return out
+
+
+#: Voted phrases whose neighbours (one content word more or less at an edge) are candidates too.
+DERIVED_FROM = 3
+
+
+def _neighbours(text: str, term: str, pairs: Sequence[realign.AlignedPair], lang: str) -> list[str]:
+    """The phrase grown by the next content word on either side (with the function
+    words between), or shrunk by one content word at either edge, in the first
+    sentence holding both the term and the phrase: phrase extraction's
+    boundary choices, left for the model to judge."""
+    forms = tokens.latin(text).forms
+    n = len(forms)
+    for pair in pairs:
+        tr = pair.tr
+        if not pair.zh.find(term):
+            continue
+        starts = [i for i in range(len(tr.forms) - n + 1) if tr.forms[i:i + n] == tuple(forms)]
+        if not starts:
+            continue
+        first, last = starts[0], starts[0] + n - 1
+        out = []
+
+        def content(j: int) -> bool:
+            return tokens.is_word(tr.forms[j]) and not is_function_word(tr.forms[j], lang)
+
+        j = first - 1
+        while j >= 0 and tokens.is_word(tr.forms[j]) and not content(j):
+            j -= 1
+        if j >= 0 and content(j):
+            out.append(tr.surface(j, last))
+        j = last + 1
+        while j < len(tr.forms) and tokens.is_word(tr.forms[j]) and not content(j):
+            j += 1
+        if j < len(tr.forms) and content(j):
+            out.append(tr.surface(first, j))
+        words = [k for k in range(first, last + 1) if content(k)]
+        if len(words) > 1:
+            out.append(tr.surface(words[1], words[-1]))
+            out.append(tr.surface(words[0], words[-2]))
+        return out
+    return []
+
+
+def ranked(cands: Sequence[Candidate]) -> list[tuple[float, Candidate]]:
+    """The candidates with their probabilities, most probable first (ties: first proposed)."""
+    scored = sorted(((probability(c), k, c) for k, c in enumerate(cands)), key=lambda s: (-s[0], s[1]))
+    return [(p, c) for p, _k, c in scored]
