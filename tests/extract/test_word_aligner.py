@@ -95,15 +95,15 @@ def _row(**kw: object) -> Row:
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
-def _pair(zh: str, tr: str, links: set[tuple[int, int]], runs: int = 5) -> realign.AlignedPair:
+def _voted_pair(zh: str, tr: str, links: set[tuple[int, int]], runs: int = 5) -> realign.AlignedPair:
     return realign.AlignedPair(tokens.chinese(zh), tokens.latin(tr), (frozenset(links),) * runs)
 
 
 # 自治区 -> "autonomous region" in two sentences; "the west" stands elsewhere.
 _PAIRS = [
-    _pair("自治区在西部", "the autonomous region is in the west", {(0, 1), (1, 1), (2, 2), (4, 6)}),
-    _pair("自治区很大", "the autonomous region is big", {(0, 1), (1, 1), (2, 2), (3, 4)}),
-    _pair("西部很大", "the west is big", {(0, 1), (3, 3)}),
+    _voted_pair("自治区在西部", "the autonomous region is in the west", {(0, 1), (1, 1), (2, 2), (4, 6)}),
+    _voted_pair("自治区很大", "the autonomous region is big", {(0, 1), (1, 1), (2, 2), (3, 4)}),
+    _voted_pair("西部很大", "the west is big", {(0, 1), (3, 3)}),
 ]
 
 
@@ -147,3 +147,29 @@ def test_the_phrase_choice_keeps_or_replaces_a_ranked_rows_translation() -> None
     assert kept.confidence == max(choice.probability(c) for c in choice.candidates("自治区", _PAIRS, "en", agreed)).__round__(3)
     alone = aligned_rows._chosen(_row(), [])  # no candidate at all: the gloss stays, unsure
     assert alone.translation == "autonomous region" and alone.confidence <= aligned_rows.UNSEEN
+
+
+def test_dictionary_compounds_are_found_whatever_jiebas_cut() -> None:
+    nouns = {"喜剧", "作家", "地方", "媒体"}
+    entries = nouns | {"剧作家", "循道宗", "资深"}
+    found = chunks.dictionary_compounds("资深喜剧作家和地方媒体说循道宗", entries.__contains__, nouns.__contains__)
+    assert {"喜剧作家", "地方媒体", "循道宗", "剧作家"} <= found
+    assert "资深喜剧" not in found  # 资深 is no noun
+    assert "和地方" not in found and not any(len(w) < 3 and w not in nouns for w in found)
+
+
+def test_a_piece_met_only_inside_a_longer_name_is_no_term() -> None:
+    sentences = ["埃尔多安访问德国", "埃尔多安说", "科隆欢迎尔多"]
+    names = {"埃尔多安"}
+    assert chunks.pieces_of({"尔多安", "德国"}, names, sentences, keep=lambda w: False) == {"尔多安"}
+    # Met once on its own: a unit; a dictionary word inside a name stays whatever.
+    assert chunks.pieces_of({"尔多"}, names, sentences, keep=lambda w: False) == set()
+    assert chunks.pieces_of({"尔多安"}, names, sentences, keep=lambda w: True) == set()
+
+
+def test_a_title_case_headline_gives_no_transliteration() -> None:
+    links = {(0, 0), (1, 0), (2, 1), (3, 2)}
+    headline = _pair("杀人猪咬", "Killer Pig Kills", links)
+    assert chunks.transliterations(headline) == set()
+    prose = _pair("埃尔多安说", "Erdogan said", {(0, 0), (1, 0), (2, 0), (3, 0), (4, 1)})
+    assert chunks.transliterations(prose) == {"埃尔多安"}

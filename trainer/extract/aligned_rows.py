@@ -15,7 +15,7 @@ import math
 from dataclasses import replace
 from typing import Sequence
 
-from trainer.extract import choice, chunks, realign, segment
+from trainer.extract import choice, chunks, dictionary, realign, segment
 from trainer.extract.pinyin import term_pinyin
 from trainer.extract.spans import analyse
 from trainer.extract.terms import specificity
@@ -38,12 +38,16 @@ def candidates(zh_sentences: Sequence[str], pairs: Sequence[realign.AlignedPair]
         tagged = segment.tagged(sentence)
         names |= chunks.dotted_names(tagged)
         found |= chunks.pos_chunks(tagged) | chunks.word_pairs(tagged) | chunks.single_words(tagged)
+        found |= chunks.dictionary_compounds(sentence, dictionary.in_dictionary, segment.lexicon_noun)
         names |= {w for w, t in tagged if t[:2] in ("nr", "ns", "nt") and len(w) >= 2}
     for pair in pairs:
         names |= chunks.transliterations(pair)
     # A name jieba cut into pieces (埃/尔多/安) recurs whole: its maximal repeat is the name.
     grown = {chunks.maximal(t, zh_sentences) for t in names}
-    return found | names | grown, names | grown
+    every, named = found | names | grown, names | grown
+    # Pieces of a name (尔多 of 埃尔多安) are no terms; a dictionary word inside a name may be.
+    pieces = chunks.pieces_of(every, named, zh_sentences, keep=dictionary.in_dictionary)
+    return every - pieces, named - pieces
 
 
 def _unclaimed(
@@ -103,6 +107,9 @@ def aligned_stage(docs: Sequence[object], rows: Sequence[object], row_type: type
         pairs = aligned.get(name, [])
         found, names = candidates(doc.article.zh, pairs)  # type: ignore[attr-defined]
         ranked = by_source.get(name, [])
+        pieces = chunks.pieces_of({r.term for r in ranked}, names, doc.article.zh,  # type: ignore[attr-defined]
+                                  keep=dictionary.in_dictionary)
+        ranked = [r for r in ranked if r.term not in pieces]  # type: ignore[attr-defined]
         seen = {r.term: realign.renderings(r.term, pairs, lang) for r in ranked}  # type: ignore[attr-defined]
         # A ranked row keeps clear of the words of every confident ranked row.  A new
         # row is left to the phrase choice: claims by the rows chosen here cost the

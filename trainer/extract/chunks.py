@@ -1,13 +1,15 @@
 """More term candidates, met once or more: names and noun chunks.
 
 The ranked terms of :mod:`trainer.extract.terms` must recur; a news article
-names most of its people, places and organisations once.  Three general
+names most of its people, places and organisations once.  Four general
 sources add them, none keyed to a word:
 
 * names joined by the middle dot (莎伦·戴维斯);
 * part-of-speech chunks from jieba.posseg: runs of nouns (and words jieba does
   not know, mostly names), optionally led by an adjective with or without 的
   (ADJ+N, N+N, N+V+N), ending on a noun;
+* dictionary compounds: CC-CEDICT entries and pairs of noun entries, found in
+  the text whatever jieba's cut;
 * transliterations: a run of hanzi that the word aligner links, all of it, to
   capitalised words of the translation (埃尔多安 -> Erdogan), whatever jieba
   made of it.
@@ -16,7 +18,7 @@ sources add them, none keyed to a word:
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from trainer.extract.realign import AlignedPair
 from trainer.extract.terms import ZH_FUNCTION, is_content
@@ -26,6 +28,8 @@ _DOTS = "·・•‧"
 _NAME_TAIL = "mnx"
 _HANZI = re.compile(r"^[\u3400-\u9fff]+$")
 MAX_CHARS = 10
+#: A translated line with more than half of its words capitalised is in title case.
+TITLE_CASE = 0.5
 MAX_WORDS = 4
 
 
@@ -52,6 +56,9 @@ def dotted_names(tagged: Sequence[tuple[str, str]]) -> set[str]:
                     end += 1
             name = "".join(w for w, _t in tagged[first:end + 1])
             if name[-1] not in _DOTS and len(name) <= MAX_CHARS + 4:
+                # jieba may glue a conjunction to the given name (和凯莉): the name starts after it.
+                if len(tagged[first][0]) > 2 and name[0] in ZH_FUNCTION:
+                    name = name[1:]
                 out.add(name)
             k = end + 1
         else:
@@ -91,6 +98,33 @@ def word_pairs(tagged: Sequence[tuple[str, str]]) -> set[str]:
     return out
 
 
+def dictionary_compounds(sentence: str, is_entry: Callable[[str], bool], is_noun_word: Callable[[str], bool]) -> set[str]:
+    """Dictionary entries of three characters or more met in the sentence, and two
+    adjacent noun entries of two characters or more (喜剧 + 作家), whatever jieba's
+    cut: jieba may join a character to the wrong neighbour (喜/剧作家) and so hide a
+    compound from the chunks above.  ``is_entry`` is the dictionary's membership
+    test, ``is_noun_word`` says whether jieba's lexicon tags a word as a noun."""
+    out: set[str] = set()
+    entries: dict[int, list[str]] = {}
+    for i in range(len(sentence)):
+        for n in range(2, min(MAX_CHARS, len(sentence) - i) + 1):
+            word = sentence[i:i + n]
+            if not _HANZI.match(word):
+                break
+            if is_entry(word) and is_content(word):
+                entries.setdefault(i, []).append(word)
+                if n >= 3:
+                    out.add(word)
+    for i, words in entries.items():
+        for a in words:
+            if not is_noun_word(a):
+                continue
+            for b in entries.get(i + len(a), ()):
+                if is_noun_word(b) and len(a + b) <= MAX_CHARS:
+                    out.add(a + b)
+    return out
+
+
 def single_words(tagged: Sequence[tuple[str, str]]) -> set[str]:
     """Content words of two characters or more, met once or more."""
     return {w for w, t in tagged if len(w) >= 2 and is_content(w) and (t[:1] in "nvaizlq" or t in ("", "eng"))}
@@ -116,6 +150,31 @@ def maximal(term: str, sentences: Sequence[str]) -> str:
             return term
 
 
+def pieces_of(
+    terms: Iterable[str], names: Iterable[str], sentences: Sequence[str], keep: Callable[[str], bool],
+) -> set[str]:
+    """The terms met only inside longer names, every time (unless ``keep`` says
+    the term is a unit of its own, e.g. a dictionary word)."""
+    names = sorted(set(names), key=len, reverse=True)
+    out = set()
+    for term in terms:
+        longer = [n for n in names if len(n) > len(term) and term in n]
+        if not longer or keep(term):
+            continue
+        inside = True
+        for s in sentences:
+            covered = set()
+            for n in longer:
+                for at in _starts(s, n):
+                    covered.update(range(at, at + len(n)))
+            if any(not set(range(at, at + len(term))) <= covered for at in _starts(s, term)):
+                inside = False
+                break
+        if inside:
+            out.add(term)
+    return out
+
+
 def _starts(sentence: str, term: str) -> list[int]:
     out, at = [], sentence.find(term)
     while at >= 0:
@@ -129,6 +188,9 @@ def transliterations(pair: AlignedPair) -> set[str]:
     out: set[str] = set()
     tr, zh = pair.tr, pair.zh
     capital = [f[:1].isalpha() and tr.text[tr.starts[j]].isupper() for j, f in enumerate(tr.forms)]
+    words = sum(1 for f in tr.forms if f[:1].isalpha())
+    if words and sum(capital) > TITLE_CASE * words:
+        return out  # a headline in title case: capitals say nothing of names
     by_source: dict[int, set[int]] = {}
     for i, j in pair.links:
         by_source.setdefault(i, set()).add(j)

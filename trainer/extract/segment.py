@@ -69,3 +69,12 @@ def tagged(sentence: str) -> list[tuple[str, str]]:
 
     _jieba()
     return [(p.word, p.flag) for p in jieba.posseg.lcut(sentence)]
+
+
+def lexicon_noun(word: str) -> bool:
+    """Whether jieba's lexicon tags the word as a noun (n*, or vn: a verb used as one)."""
+    import jieba.posseg
+
+    _jieba()
+    tag = jieba.posseg.dt.word_tag_tab.get(word, "")
+    return tag[:1] == "n" or tag == "vn"
