@@ -6,9 +6,11 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from trainer.errors import TrainerError
-from trainer.export.csv_export import csv_columns, export_csv
+from trainer.export.csv_export import FORMULA_STARTS, csv_columns, export_csv, neutralised
 from trainer.models import Example, NoteDraft, Translation
 from trainer.store import Store
 
@@ -62,3 +64,24 @@ def test_unknown_deck_leaves_no_file(filled: Store, tmp_path: Path) -> None:
     with pytest.raises(TrainerError, match="no deck named 'Nope'"):
         export_csv(filled, tmp_path / "x.csv", decks=["Nope"])
     assert list(tmp_path.glob("*.csv")) == [] and list(tmp_path.glob(".*")) == []
+
+
+def test_cells_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as store:
+        store.import_notes("=HYPERLINK(\"http://x\")", [
+            NoteDraft("扶贫", "fú pín", "fu2 pin2", {"fr": Translation("+1+cmd|' /C calc'!A0", ("@SUM(A1)", "-2"))},
+                      (), ("=evil.txt",)),
+        ])
+        out = tmp_path / "f.csv"
+        export_csv(store, out, lang="fr")
+    (row,) = read(out)
+    assert row["deck"] == "'=HYPERLINK(\"http://x\")" and row["translation_fr"] == "'+1+cmd|' /C calc'!A0"
+    assert row["alternatives_fr"] == "'@SUM(A1); -2" and row["sources"] == "'=evil.txt"
+    assert row["term"] == "扶贫"  # ordinary cells are left alone
+
+
+@given(st.text())
+def test_no_cell_starts_like_a_formula(text: str) -> None:
+    cell = neutralised(text)
+    assert not cell.startswith(FORMULA_STARTS)
+    assert cell == text or cell == "'" + text

@@ -2,7 +2,8 @@
 
 UTF-8 without BOM, a header row, one physical line per note (newlines inside
 texts are collapsed, so line-oriented tools work), RFC 4180 quoting by the
-:mod:`csv` module. Plain text, not HTML: consumers escape for their own output.
+:mod:`csv` module. Plain text, not HTML: consumers escape for their own output;
+a cell a spreadsheet would run as a formula starts with an apostrophe.
 Written atomically like the Anki package.
 """
 
@@ -57,7 +58,17 @@ def csv_row(note: Note, langs: Sequence[str]) -> list[str]:
     row.append(example.zh if example else "")
     row += [example.translations.get(lang, "") if example else "" for lang in langs]
     row += ["; ".join(note.sources), str(note.rank)]
-    return [one_line(cell) for cell in row]
+    return [neutralised(one_line(cell)) for cell in row]
+
+
+#: First characters a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """The cell with a leading apostrophe when a spreadsheet would run it as a
+    formula (an article or deck name "=HYPERLINK(...)"): shown as text, not executed."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def export_csv(
