@@ -32,8 +32,8 @@ def test_find_returns_exactly_the_token_runs_spelling_the_term(pieces: list[str]
         assert zh.surface(place.start, place.stop - 1) == term
 
 
-def _pair(zh: str, tr: str, links: set[tuple[int, int]]) -> realign.AlignedPair:
-    return realign.AlignedPair(tokens.chinese(zh), tokens.latin(tr), (frozenset(links),))
+def _pair(zh: str, tr: str, links: set[tuple[int, int]], runs: int = 1) -> realign.AlignedPair:
+    return realign.AlignedPair(tokens.chinese(zh), tokens.latin(tr), (frozenset(links),) * runs)
 
 
 def test_the_phrase_bridges_function_words_and_drops_them_at_its_edges() -> None:
@@ -95,15 +95,11 @@ def _row(**kw: object) -> Row:
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
-def _voted_pair(zh: str, tr: str, links: set[tuple[int, int]], runs: int = 5) -> realign.AlignedPair:
-    return realign.AlignedPair(tokens.chinese(zh), tokens.latin(tr), (frozenset(links),) * runs)
-
-
 # 自治区 -> "autonomous region" in two sentences; "the west" stands elsewhere.
 _PAIRS = [
-    _voted_pair("自治区在西部", "the autonomous region is in the west", {(0, 1), (1, 1), (2, 2), (4, 6)}),
-    _voted_pair("自治区很大", "the autonomous region is big", {(0, 1), (1, 1), (2, 2), (3, 4)}),
-    _voted_pair("西部很大", "the west is big", {(0, 1), (3, 3)}),
+    _pair("自治区在西部", "the autonomous region is in the west", {(0, 1), (1, 1), (2, 2), (4, 6)}, 5),
+    _pair("自治区很大", "the autonomous region is big", {(0, 1), (1, 1), (2, 2), (3, 4)}, 5),
+    _pair("西部很大", "the west is big", {(0, 1), (3, 3)}, 5),
 ]
 
 

@@ -64,32 +64,41 @@ def _table_by_char(lang: str) -> dict[str, dict[str, float]]:
     return out
 
 
+def _is_content(form: str, lang: str) -> bool:
+    return tokens.is_word(form) and not is_function_word(form, lang)
+
+
 def _content(forms: Sequence[str], lang: str) -> list[str]:
-    return [f for f in forms if tokens.is_word(f) and not is_function_word(f, lang)]
+    return [f for f in forms if _is_content(f, lang)]
 
 
-def _holds(sentence: Sequence[str], phrase: Sequence[str]) -> bool:
-    n = len(phrase)
-    return n > 0 and any(tuple(sentence[i:i + n]) == tuple(phrase) for i in range(len(sentence) - n + 1))
+#: A sentence pair holding the term, with the term's first token range in it.
+Place = tuple[realign.AlignedPair, range]
+
+
+def places_of(term: str, pairs: Sequence[realign.AlignedPair]) -> list[Place]:
+    """The sentence pairs holding the term (searched once per term, not per candidate)."""
+    return [(p, found[0]) for p in pairs if (found := p.zh.find(term))]
 
 
 def features(
     term: str, text: str, pairs: Sequence[realign.AlignedPair], lang: str, r: realign.Renderings,
-    row: object | None = None, is_name: bool = False,
+    row: object | None = None, is_name: bool = False, places: Sequence[Place] | None = None,
 ) -> dict[str, float]:
-    """The evidence for one candidate translation ``text`` of ``term`` in an article."""
+    """The evidence for one candidate translation ``text`` of ``term`` in an article
+    (``places``: :func:`places_of` the term, when the caller has it)."""
     forms = tokens.latin(text).forms
     content = _content(forms, lang)
     votes = dict(r.votes)
-    with_term = [p for p in pairs if p.zh.find(term)]
-    both = sum(1 for p in with_term if _holds(p.tr.forms, forms))
-    anywhere = sum(1 for p in pairs if _holds(p.tr.forms, forms))
+    with_term = places_of(term, pairs) if places is None else places
+    both = sum(1 for p, _at in with_term if p.tr.find_forms(forms))
+    anywhere = sum(1 for p in pairs if p.tr.find_forms(forms))
     keys = priors.keys_of(term, lang)
     by_char = _table_by_char(lang)
     chars = [c for c in term.lower() if c in by_char or tokens.is_hanzi(c)]
     support = [max((by_char.get(c, {}).get(w, 0.0) for c in chars), default=0.0) for w in content]
     covered = [c for c in chars if any(by_char.get(c, {}).get(w, 0.0) > 0.05 for w in content)]
-    linked = _link_shares(term, forms, with_term, lang)
+    linked = _link_shares(forms, with_term, lang)
     from_row = row is not None and text == row.translation  # type: ignore[attr-defined]
     return {
         "bias": 1.0,
@@ -122,27 +131,23 @@ def _logit(p: float) -> float:
 
 def _overlap(a: str, b: str, lang: str) -> float:
     """Jaccard of two phrases' content words: how far the other method agrees."""
-    x = {w for w in _content(tokens.latin(a).forms, lang)}
-    y = {w for w in _content(tokens.latin(b).forms, lang)}
+    x = set(_content(tokens.latin(a).forms, lang))
+    y = set(_content(tokens.latin(b).forms, lang))
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
-def _link_shares(
-    term: str, forms: Sequence[str], with_term: Sequence[realign.AlignedPair], lang: str,
-) -> tuple[float, float, float]:
+def _link_shares(forms: Sequence[str], with_term: Sequence[Place], lang: str) -> tuple[float, float, float]:
     """Over the sentences and runs where both the term and the phrase occur: the
     mean share of the term's characters linked into the phrase, of the phrase's
     content words linked to the term, and of them linked only elsewhere."""
     n = len(forms)
     sums, count = [0.0, 0.0, 0.0], 0
-    for pair in with_term:
-        starts = [i for i in range(len(pair.tr.forms) - n + 1) if pair.tr.forms[i:i + n] == tuple(forms)]
+    for pair, at in with_term:
+        starts = pair.tr.find_forms(forms)
         if not starts:
             continue
-        places = pair.zh.find(term)
-        zh = set(places[0]) if places else set()
-        target = [j for j in range(starts[0], starts[0] + n)
-                  if tokens.is_word(pair.tr.forms[j]) and not is_function_word(pair.tr.forms[j], lang)]
+        zh = set(at)
+        target = [j for j in range(starts[0], starts[0] + n) if _is_content(pair.tr.forms[j], lang)]
         if not zh or not target:
             continue
         for links in pair.runs:
@@ -165,15 +170,13 @@ def candidates(
     texts = [text for text, _n in r.votes]
     if row is not None:
         texts += [row.translation, *row.alternatives]  # type: ignore[attr-defined]
-    seen: dict[str, None] = {}
-    for text in texts:
-        if text and text.strip():
-            seen.setdefault(text, None)
-    derived = {d: None for text, _n in r.votes[:DERIVED_FROM] for d in _neighbours(text, term, pairs, lang)
-               if d not in seen}
-    out = [Candidate(text, features(term, text, pairs, lang, r, row, is_name)) for text in seen]
+    seen = dict.fromkeys(text for text in texts if text and text.strip())
+    places = places_of(term, pairs)
+    derived = dict.fromkeys(d for text, _n in r.votes[:DERIVED_FROM] for d in _neighbours(text, places, lang)
+                            if d not in seen)
+    out = [Candidate(text, features(term, text, pairs, lang, r, row, is_name, places)) for text in seen]
     for text in derived:
-        feats = features(term, text, pairs, lang, r, row, is_name)
+        feats = features(term, text, pairs, lang, r, row, is_name, places)
         feats["derived"] = 1.0
         out.append(Candidate(text, feats))
     return out
@@ -183,25 +186,23 @@ def candidates(
 DERIVED_FROM = 3
 
 
-def _neighbours(text: str, term: str, pairs: Sequence[realign.AlignedPair], lang: str) -> list[str]:
+def _neighbours(text: str, places: Sequence[Place], lang: str) -> list[str]:
     """The phrase grown by the next content word on either side (with the function
     words between), or shrunk by one content word at either edge, in the first
     sentence holding both the term and the phrase: phrase extraction's
     boundary choices, left for the model to judge."""
     forms = tokens.latin(text).forms
     n = len(forms)
-    for pair in pairs:
+    for pair, _at in places:
         tr = pair.tr
-        if not pair.zh.find(term):
-            continue
-        starts = [i for i in range(len(tr.forms) - n + 1) if tr.forms[i:i + n] == tuple(forms)]
+        starts = tr.find_forms(forms)
         if not starts:
             continue
         first, last = starts[0], starts[0] + n - 1
         out = []
 
         def content(j: int) -> bool:
-            return tokens.is_word(tr.forms[j]) and not is_function_word(tr.forms[j], lang)
+            return _is_content(tr.forms[j], lang)
 
         j = first - 1
         while j >= 0 and tokens.is_word(tr.forms[j]) and not content(j):

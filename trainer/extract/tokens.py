@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence
 
 from trainer.extract.text import is_cjk
 
@@ -49,6 +50,14 @@ class Tokens:
                 out.append(range(i, k + 1))
             at = self.text.find(term, at + 1)
         return out
+
+
+    def find_forms(self, phrase: Sequence[str]) -> list[int]:
+        """Start positions of the token forms ``phrase`` in this sentence's forms."""
+        n, phrase = len(phrase), tuple(phrase)
+        if not n:
+            return []
+        return [i for i in range(len(self.forms) - n + 1) if self.forms[i:i + n] == phrase]
 
 
 def _form(token: str) -> str:
