@@ -313,8 +313,8 @@ def _agree_row(
     with the sibling's gains confidence (two translators agree); one that
     shares none may be scored again (see :func:`_rescored`).
     """
-    row, top = shared.found[(d, rank)], shared.best.get((d, rank))
-    if top is None:
+    row, top = shared.found.get((d, rank)), shared.best.get((d, rank))
+    if row is None or top is None:
         return None
     lang = shared.docs[d].article.lang
     key_fn = word_key_fn(lang)

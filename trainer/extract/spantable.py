@@ -154,6 +154,8 @@ class SpanTable:
     def words_in(self, units: Sequence[Unit], text: str) -> np.ndarray:
         """Ids of the span words of these units that occur inside ``text``
         (a term's toneless pinyin: transcribed names)."""
+        if not units:
+            return np.zeros(0, dtype=np.int64)
         ids = np.unique(np.concatenate([self.unit_spans(u).norm_ids for u in units]))
         norms = self._norms
         return np.array([i for i in ids.tolist() if norms[i] in text], dtype=np.int64)

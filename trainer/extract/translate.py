@@ -356,6 +356,8 @@ def score_candidates(
     the lead (:func:`_completions`, :func:`_narrowings`), and add the evidence
     of quotation marks (:func:`_quoted`).
     """
+    if not doc_units:
+        return []
     pool = _cheap_pool(term, doc_units, n_term, covered, table, lex, skip)
     others: dict[int, frozenset[str]] = {}  # per unit: keys explained by its other Chinese words
 
