@@ -110,3 +110,39 @@ def test_help_on_every_export_command() -> None:
         result = subprocess.run([sys.executable, "-m", "trainer", "export", *args], capture_output=True,
                                 text=True, timeout=60)
         assert result.returncode == 0 and "Usage:" in result.stdout
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _dangling(path: Path) -> Path:
+    path.symlink_to(path.parent / "nowhere" / "x.csv")
+    return path
+
+
+@pytest.mark.parametrize("command", ["anki", "csv"])
+@pytest.mark.parametrize("make", [_fifo, _dangling], ids=["fifo", "dangling-link"])
+def test_a_target_that_is_not_a_regular_file_is_refused_and_left_alone(
+        db: Path, tmp_path: Path, command: str, make: object) -> None:
+    target = make(tmp_path / "out.bin")  # type: ignore[operator]
+    before = os.lstat(target)
+    result = run(db, command, "--deck", "Pauvreté", "-o", str(target), "--no-audio" if command == "anki" else "--json")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+    after = os.lstat(target)
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["cli.db", "out.bin"])
+
+
+@pytest.mark.parametrize("command", ["anki", "csv"])
+def test_a_symbolic_link_is_written_through_and_kept(db: Path, tmp_path: Path, command: str) -> None:
+    real = tmp_path / "real.out"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.out"
+    link.symlink_to(real)
+    extra = ["--no-audio"] if command == "anki" else []
+    result = run(db, command, "--deck", "Pauvreté", "-o", str(link), *extra)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and real.read_bytes() != b"old"

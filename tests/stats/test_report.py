@@ -127,7 +127,7 @@ def test_unwritable_paths_are_one_line_errors(class_lab: Lab, tmp_path: Path, ta
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    assert lines[0].startswith(f"trainer: error: {path}: cannot write report: ")
+    assert lines[0].startswith("trainer: error: cannot write ") and str(path.parent) in lines[0]
     assert not [p for p in tmp_path.rglob("*.tmp")]
 
 

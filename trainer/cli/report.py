@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import click
 
 from trainer.cli.common import open_store, settings_of
 from trainer.cli.stats import chosen_learners
-from trainer.errors import TrainerError
+from trainer.export.atomic import atomic_path
 from trainer.report import render_report
 
 
@@ -35,25 +33,7 @@ def report(ctx: click.Context, output: Path, names: tuple[str, ...], title: str)
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader never sees half a report.
-
-    Any failure (missing folder, no permission, disk full, a directory in the way)
-    becomes a one-line error naming the file, and leaves no temporary file behind.
-    """
-    if path.is_dir():
-        raise TrainerError(f"{path}: cannot write report: is a directory")
-    folder = path.parent
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise TrainerError(f"{path}: cannot write report: {error.strerror or error}") from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
-        raise TrainerError(f"{path}: cannot write report: {error.strerror or error}") from error
+    """Write beside the target, then rename over it: a reader never sees half a
+    report, and only a regular file is ever replaced (see :mod:`trainer.export.atomic`)."""
+    with atomic_path(path) as temporary:
+        temporary.write_text(text, encoding="utf-8")

@@ -17,15 +17,30 @@ from typing import Iterator
 from trainer.errors import TrainerError
 
 
-def check_writable(target: Path) -> None:
-    """Fail early, in one line, when ``target`` cannot be written."""
-    parent = target.parent
+def check_writable(target: Path) -> Path:
+    """The regular file to write for ``target``, or a one-line error.
+
+    Only a regular file is ever replaced: a device (``/dev/full``), fifo, socket
+    or directory in the way is refused, and a symbolic link is followed to the
+    regular file it names (the link itself stays), never replaced by a file.
+    """
+    target = Path(target)
+    if target.is_symlink():
+        try:
+            resolved = target.resolve(strict=True)
+        except (OSError, RuntimeError) as error:
+            raise TrainerError(f"cannot write {target}: it is a broken or looping symbolic link") from error
+        target = resolved
     if target.is_dir():
         raise TrainerError(f"cannot write {target}: it is a directory")
+    if target.exists() and not target.is_file():
+        raise TrainerError(f"cannot write {target}: not a regular file (device, fifo or socket)")
+    parent = target.parent
     if not parent.is_dir():
         raise TrainerError(f"cannot write {target}: directory {parent} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise TrainerError(f"cannot write {target}: directory {parent} is not writable")
+    return target
 
 
 def _read_umask() -> int:
@@ -42,11 +57,10 @@ _UMASK = _read_umask()
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success rename it to ``target``.
 
-    On any exception the temporary file is removed and the exception propagates
+    ``target`` is first checked by :func:`check_writable`.  On any exception the temporary file is removed and the exception propagates
     (``OSError`` becomes a one-line :class:`TrainerError`); ``target`` is untouched.
     """
-    target = Path(target)
-    check_writable(target)
+    target = check_writable(Path(target))
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
