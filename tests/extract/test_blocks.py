@@ -65,3 +65,25 @@ def test_no_chinese() -> None:
 def test_only_chinese() -> None:
     with pytest.raises(InputError, match="^zh.txt: only one language"):
         parse_article("zh.txt", ZH_COOP, fixed("fr"))
+
+
+KOREAN = "농촌 협동조합은 농민들의 소득 증대를 돕습니다. 모든 협동조합에는 기술자가 있습니다.\n"
+JAPANESE = "農村の協同組合は農民の収入増加を助けています。どの協同組合にも技術者がいます。\n"
+RUSSIAN = "Сельские кооперативы помогают фермерам увеличить доходы. В каждом кооперативе есть техник.\n"
+
+
+@pytest.mark.parametrize("other", [KOREAN, JAPANESE, RUSSIAN], ids=["korean", "japanese", "russian"])
+def test_a_translation_in_another_script_is_refused(other: str) -> None:
+    with pytest.raises(InputError, match="^x.txt: no French, English or Vietnamese text found"):
+        parse_article("x.txt", ZH_COOP + "\n" + other, fixed("en"))
+
+
+def test_a_stray_line_in_another_script_is_dropped_not_taken_as_translation() -> None:
+    art = parse_article("a.txt", article(EN_COOP) + "\n" + KOREAN, fixed("en"))
+    assert not any("협동" in s for s in art.translation + art.zh)
+
+
+def test_a_translation_quoting_hanzi_stays_a_translation() -> None:
+    line = "Le terme 合作社 (hézuòshè) désigne une coopérative rurale de village."
+    art = parse_article("a.txt", ZH_COOP + "\n" + line, fixed("fr"))
+    assert art.translation == (line,)

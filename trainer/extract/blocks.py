@@ -14,10 +14,14 @@ from typing import Callable
 
 from trainer.errors import InputError
 from trainer.extract.sentences import split_latin, split_zh
-from trainer.extract.text import cjk_ratio
+from trainer.extract.text import cjk_ratio, kana_ratio, latin_ratio
 
-#: Paragraphs with at least this share of CJK letters are Chinese.
+#: Paragraphs with at least this share of CJK letters are Chinese...
 ZH_RATIO = 0.5
+#: ... unless this share of their letters is kana (Japanese: kanji with kana).
+KANA_RATIO = 0.05
+#: Other paragraphs are a translation when at least this share of letters is Latin.
+LATIN_RATIO = 0.8
 
 _DATE = re.compile(r"\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\b")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|cn|gov|edu|info|vn|fr)\b", re.I)
@@ -71,15 +75,22 @@ def parse_article(name: str, text: str, identify: Callable[[str], str]) -> Artic
     """Split a decoded file; ``identify`` maps Latin text to "fr", "en" or "vi"."""
     zh: list[str] = []
     latin: list[str] = []
+    other_script = False
     for para in paragraphs(text):
         if is_metadata(para) or is_aside(para):
             continue
-        if cjk_ratio(para) >= ZH_RATIO:
+        if kana_ratio(para) >= KANA_RATIO:
+            other_script = True  # Japanese
+        elif cjk_ratio(para) >= ZH_RATIO:
             zh.extend(split_zh(para))
-        elif any(c.isalpha() for c in para):
+        elif latin_ratio(para) >= LATIN_RATIO:
             latin.extend(split_latin(para))
+        elif any(c.isalpha() for c in para):
+            other_script = True  # Korean, Cyrillic, Arabic...
     if not zh:
         raise InputError(f"{name}: no Chinese text found")
+    if not latin and other_script:
+        raise InputError(f"{name}: no French, English or Vietnamese text found (the other text is in another script)")
     if not latin:
         raise InputError(f"{name}: only one language (no translation next to the Chinese)")
     lang = identify(" ".join(latin))

@@ -56,6 +56,26 @@ def cjk_ratio(text: str) -> float:
     return cjk / sum(map(str.isalpha, text))
 
 
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+# Basic Latin to Latin Extended-B, IPA aside, plus Latin Extended Additional
+# (the Vietnamese letters with two diacritics).
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def kana_ratio(text: str) -> float:
+    """Share of kana among letters: Chinese never uses kana, Japanese always does."""
+    letters = sum(map(str.isalpha, text))
+    return len(_KANA.findall(text)) / letters if letters else 0.0
+
+
+def latin_ratio(text: str) -> float:
+    """Share of Latin letters among the letters that are not hanzi: French,
+    English and Vietnamese are written in Latin script (and may quote a Chinese
+    name); Korean, Russian or Arabic text is not a translation we can use."""
+    letters = sum(map(str.isalpha, text)) - len(_CJK.findall(text))
+    return len(_LATIN_LETTER.findall(text)) / letters if letters else 0.0
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics (đ -> d): for comparing words across spellings."""
     t = unicodedata.normalize("NFD", text.lower().replace("’", "'").replace("œ", "oe"))
