@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,16 @@ def test_bad_file_among_good_is_a_warning(tmp_path: Path, files: list[Path],
     code, out, err = run(["extract", str(bad), str(files[0]), "--json"], capsys)
     assert code == 0 and out
     assert "warning: bad.txt: file is empty" in err
+
+
+def test_file_system_errors_are_per_file_warnings_and_the_rest_is_extracted(
+        tmp_path: Path, files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    os.mkfifo(tmp_path / "pipe")
+    bad = [tmp_path / "loop", files[0] / "x", tmp_path / ("n" * 300), tmp_path / "pipe", Path("/dev/zero")]
+    code, out, err = run(["extract", *map(str, bad), str(files[0]), "--json"], capsys)
+    assert code == 0 and out and "Traceback" not in err
+    assert err.count("warning:") == len(bad) == err.count("\n")
 
 
 def test_deck_import_is_idempotent(files: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
+import re
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -68,6 +71,35 @@ def test_missing_and_directory(tmp_path: Path) -> None:
         read_article(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_article(tmp_path)
+
+
+def _loop(tmp: Path) -> Path:
+    (tmp / "a").symlink_to(tmp / "b")
+    (tmp / "b").symlink_to(tmp / "a")
+    return tmp / "a"
+
+
+def _fifo(tmp: Path) -> Path:
+    os.mkfifo(tmp / "pipe")
+    return tmp / "pipe"
+
+
+def _under_file(tmp: Path) -> Path:
+    (tmp / "a.txt").write_text("农民", encoding="utf-8")
+    return tmp / "a.txt" / "x"
+
+
+@pytest.mark.parametrize(("make", "reason"), [
+    (_loop, "cannot read (too many levels of symbolic links)"),
+    (_fifo, "not a regular file"),
+    (_under_file, "cannot read (not a directory)"),
+    (lambda tmp: tmp / ("n" * 300 + ".txt"), "cannot read (file name too long)"),
+    (lambda _tmp: Path("/dev/zero"), "not a regular file"),
+], ids=["symlink-loop", "fifo", "under-a-file", "name-too-long", "dev-zero"])
+def test_what_is_not_a_readable_regular_file_is_one_input_error(
+        tmp_path: Path, make: Callable[[Path], Path], reason: str) -> None:
+    with pytest.raises(InputError, match=re.escape(reason)):
+        read_article(make(tmp_path))  # neither blocks (fifo) nor reads forever (/dev/zero)
 
 
 @settings(max_examples=300)

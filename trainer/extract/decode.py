@@ -9,7 +9,9 @@ GB18030 comes last because it accepts almost any byte string.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from trainer.errors import InputError
@@ -47,7 +49,7 @@ def _looks_binary(text: str) -> bool:
 def decode_bytes(name: str, data: bytes) -> str:
     """Decode an article's bytes, or raise InputError naming the file and the reason."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: file too large ({len(data) // (1024 * 1024)} MB, max {MAX_BYTES // (1024 * 1024)} MB)")
+        raise InputError(_too_large(name, len(data)))
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     text = _decode(data)
@@ -101,17 +103,45 @@ def _plausible(text: str) -> bool:
 
 
 def read_article(path: Path) -> str:
-    """Read and decode one file; size is checked before reading it all."""
-    name = path.name
+    """Read and decode one regular file, or raise InputError naming it.
+
+    Opened without blocking and checked with fstat before any read, so a fifo,
+    a device (``/dev/zero``) or a directory is refused at once, and at most
+    MAX_BYTES + 1 bytes are ever read.  Every OS error (symlink loop, a path
+    under a regular file, a name too long) is one line for this file only.
+    """
+    name = path.name or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{name}: file too large ({size // (1024 * 1024)} MB, max {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:  # the path as given: "a.txt/x: not a directory"
+        raise InputError(f"{path}: {_reason(error)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name}: not a regular file (device, fifo or socket)")
+        if info.st_size > MAX_BYTES:
+            raise InputError(_too_large(name, info.st_size))
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise InputError(f"{name}: {_reason(error)}") from None
+    finally:
+        os.close(fd)
     return decode_bytes(name, data)
+
+
+def _reason(error: OSError) -> str:
+    """The OS error in a few words ("no such file", "too many levels of symbolic links")."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    return f"cannot read ({(error.strerror or str(error)).lower()})"
+
+
+def _too_large(name: str, size: int) -> str:
+    return f"{name}: file too large ({size // (1024 * 1024)} MB, max {MAX_BYTES // (1024 * 1024)} MB)"
