@@ -74,12 +74,23 @@ def test_learners_add_list_and_set(tmp_path: Path) -> None:
 
 def test_global_options_before_subcommand_and_env(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
+    assert run("--db", str(db), "learners", "add", "Zoé").returncode == 0
     result = run("--db", str(db), "--learner", "Zoé", "due", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["learner"] == "Zoé"
     env_result = subprocess.run([sys.executable, "-m", "trainer", "due", "--json"], capture_output=True,
                                 text=True, env={**os.environ, "TRAINER_DB": str(db), "TRAINER_LEARNER": "Zoé"})
     assert json.loads(env_result.stdout)["learner"] == "Zoé"
+
+
+def test_a_read_command_never_creates_a_learner(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    assert run("--db", str(db), "learners", "add", "Ana").returncode == 0
+    before = db.read_bytes()
+    result = run("--db", str(db), "--learner", "Nobody", "due")
+    assert result.returncode == 1 and result.stderr.startswith("trainer: error: no learner named 'Nobody'")
+    assert [l["name"] for l in json.loads(run("--db", str(db), "learners", "list", "--json").stdout)] == ["Ana"]
+    assert db.read_bytes() == before
 
 
 def test_default_database_lives_in_the_user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,8 @@ from tests.conftest import T0, make_drafts
 from trainer.errors import DatabaseError, TrainerError
 from trainer.models import Example, NoteDraft, Translation
 from trainer.store import Store
-from trainer.store.connection import latest_version
+from trainer.store import connection
+from trainer.store.connection import APPLICATION_ID, _statements, latest_version, migrations
 
 
 def digest(path: Path) -> str:
@@ -50,6 +51,7 @@ def test_a_newer_schema_is_refused_and_left_byte_for_byte_unchanged(tmp_path: Pa
     raw = sqlite3.connect(path)
     raw.execute("CREATE TABLE x (y)")
     raw.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     raw.commit()
     raw.close()
     before = digest(path)
@@ -69,20 +71,72 @@ def test_a_truncated_database_gets_a_one_line_error(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value) and "t.db" in str(caught.value)
 
 
-def test_migrating_an_older_database_backs_it_up_first(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def old_trainer_database(path: Path) -> None:
+    """A trainer database as version 1 of the schema left it, with one learner."""
     raw = sqlite3.connect(path)
-    raw.execute("CREATE TABLE keepme (v)")
-    raw.execute("INSERT INTO keepme VALUES ('汉字')")
+    version, sql = migrations()[0]
+    for statement in _statements(sql):
+        raw.execute(statement)
+    raw.execute(f"PRAGMA user_version = {version}")
+    raw.execute("INSERT INTO learners (name, lang, created_ms) VALUES ('汉字', 'fr', 0)")
     raw.commit()
     raw.close()
-    # A version-0 file that already has data: simulate a pre-schema database.
+
+
+def test_migrating_an_older_database_backs_it_up_first(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old_trainer_database(path)
     Store.open(path).close()
-    backups = list(tmp_path.glob("old.db.v0-*.bak"))
+    backups = list(tmp_path.glob("old.db.v1-*.bak"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("SELECT v FROM keepme").fetchall() == [("汉字",)]
+    assert copy.execute("SELECT name FROM learners").fetchall() == [("汉字",)]
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
     copy.close()
+
+
+@pytest.mark.parametrize("wal", [False, True])
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path, wal: bool) -> None:
+    path = tmp_path / "photos.db"
+    raw = sqlite3.connect(path)
+    if wal:
+        raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("CREATE TABLE photos (id, path)")
+    raw.execute("INSERT INTO photos VALUES (1, 'a.jpg')")
+    raw.commit()
+    raw.close()
+    before = digest(path)
+    with pytest.raises(DatabaseError, match="photos.db: not a trainer database"):
+        Store.open(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["photos.db"]  # no -wal/-shm left behind
+
+
+def test_a_new_database_carries_the_trainer_application_id(tmp_path: Path) -> None:
+    Store.open(tmp_path / "n.db").close()
+    raw = sqlite3.connect(tmp_path / "n.db")
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    raw.close()
+
+
+def test_a_failed_backup_leaves_no_file_and_the_database_unchanged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    old_trainer_database(path)
+    before = digest(path)
+
+    class FullDisk(sqlite3.Connection):
+        def backup(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            raise sqlite3.OperationalError("database or disk is full")
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(connection.sqlite3, "connect",
+                        lambda *a, **k: real_connect(*a, **{**k, "factory": FullDisk}))
+    with pytest.raises(DatabaseError, match="cannot back up before upgrading .*the backup was removed"):
+        Store.open(path)
+    monkeypatch.undo()
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]
 
 
 def test_import_is_idempotent_and_keeps_review_history(store: Store) -> None:

@@ -7,12 +7,13 @@ app without importing the CLI framework (the launch-to-first-card budget is tigh
 from __future__ import annotations
 
 import os
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from trainer.models import Learner
 from trainer.store import Store
+from trainer.store.connection import database_error
 
 
 class Settings:
@@ -36,21 +37,22 @@ class Settings:
 
 @contextmanager
 def open_store(settings: Settings) -> Iterator[Store]:
-    """Open the database; on first run, load the bundled deck so there is something to study."""
+    """Open the database; on first run, load the bundled deck so there is something to study.
+
+    A SQLite error in the body (damaged page, read-only file, full disk, busy)
+    becomes a one-line DatabaseError naming the file (exit code 3)."""
     from trainer.bundled import load_bundled
 
-    store = Store.open(settings.db_path())
+    path = settings.db_path()
+    store = Store.open(path)
     try:
         if store.created:
             load_bundled(store)
         yield store
+    except sqlite3.Error as error:
+        raise database_error(path, error) from error
     finally:
         store.close()
-
-
-def current_learner(store: Store, settings: Settings) -> Learner:
-    """``--learner``/``TRAINER_LEARNER`` (created on first use), else the one who studied last."""
-    return store.learner(settings.learner)
 
 
 def run_study(settings: Settings, *, deck: str | None = None, mode: str = "recognition") -> None:

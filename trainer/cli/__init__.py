@@ -26,6 +26,7 @@ SUBCOMMANDS: dict[str, str] = {
     "report": "trainer.cli.report:report",
     "extract": "trainer.cli.extract:extract",
     "export": "trainer.cli.export:export",
+    "db": "trainer.cli.db:db",
 }
 
 
@@ -53,7 +54,7 @@ class LazyGroup(click.Group):
 @click.option(
     "--learner",
     envvar="TRAINER_LEARNER",
-    help="Learner to act as (created on first use). Default: the learner who studied last.",
+    help="Learner to act as (created when first studying; read commands such as due and stats never create one). Default: the learner who studied last.",
 )
 @click.version_option(package_name="trainer")
 @click.pass_context

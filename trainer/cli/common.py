@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from trainer.opening import current_learner, open_store
+from trainer.opening import open_store
 
-__all__ = ["current_learner", "echo_json", "open_store", "settings_of"]
+__all__ = ["echo_json", "open_store", "settings_of"]
 
 
 def settings_of(ctx: click.Context) -> Any:

@@ -6,7 +6,8 @@ from datetime import datetime, timezone
 
 import click
 
-from trainer.cli.common import current_learner, echo_json, open_store, settings_of
+from trainer.cli.common import echo_json, open_store, settings_of
+from trainer.cli.stats import chosen_learners
 
 
 @click.command()
@@ -16,7 +17,7 @@ def due(ctx: click.Context, as_json: bool) -> None:
     """Cards due today and new cards available, per deck, for the current learner."""
     settings = settings_of(ctx)
     with open_store(settings) as store:
-        learner = current_learner(store, settings)
+        learner = chosen_learners(store, settings.learner, False)[0]  # a read: never creates a learner
         counts = store.deck_counts(learner, datetime.now(timezone.utc))
     rows = [{"deck": c.deck, "due": c.due, "new": c.new, "learned": c.learned, "total": c.total} for c in counts]
     if as_json:

@@ -9,6 +9,7 @@ upgrade never costs a learner their history.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -36,11 +37,21 @@ def latest_version() -> int:
     return migrations()[-1][0]
 
 
+#: ``PRAGMA application_id`` of a trainer database ("TRNR"): recognised positively.
+APPLICATION_ID = 0x54524E52
+#: Tables every trainer database has, for files made before the application id.
+TRAINER_TABLES = frozenset({"learners", "decks", "notes", "cards", "reviews"})
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at ``path``.
 
+    A file that cannot be written (read-only file or folder) is opened read-only:
+    read commands work, writes fail with "read-only" (see :func:`database_error`).
     Raises DatabaseError, naming the file, when it cannot be used.
     """
+    if path.exists() and not path.is_file():
+        raise DatabaseError(f"{path}: not a regular file")
     existing = path.exists() and path.stat().st_size > 0
     version = _inspect(path) if existing else 0
     if version > latest_version():
@@ -49,7 +60,18 @@ def connect(path: Path) -> sqlite3.Connection:
             f"supports ({latest_version()}); upgrade trainer"
         )
     if not existing:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            raise DatabaseError(f"{path}: cannot create the database: {blocker} is a file, not a folder")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(f"{path}: cannot create its folder ({(error.strerror or str(error)).lower()})") from error
+    if existing and not is_writable(path):
+        if version < latest_version():
+            raise DatabaseError(f"{path}: database is read-only and needs an upgrade (schema {version} -> "
+                                f"{latest_version()}); make it writable once")
+        return _open_read_only(path)
     if existing and version < latest_version():
         backup(path, version)
     connection = _open(path)
@@ -61,8 +83,18 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def is_writable(path: Path) -> bool:
+    """SQLite writes the file and, in WAL mode, files beside it in its folder."""
+    folder = path.parent
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
 def _inspect(path: Path) -> int:
-    """Schema version of an existing file, read without writing to it."""
+    """Schema version of an existing trainer file, read without writing to it.
+
+    Anything else (not SQLite, another program's SQLite file, damaged) is refused
+    and left as it was, including no -wal/-shm file left beside it.
+    """
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
@@ -70,21 +102,85 @@ def _inspect(path: Path) -> int:
         raise DatabaseError(f"{path}: cannot read: {error.strerror}") from error
     if header != SQLITE_MAGIC:
         raise DatabaseError(f"{path}: not a SQLite database")
+    beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    before = {p for p in beside if p.exists()}
     try:
         probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             version = probe.execute("PRAGMA user_version").fetchone()[0]
-            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path}: corrupt or unreadable database ({error})") from error
+        _remove_new(beside, before)
+        raise DatabaseError(f"{path}: {damage_advice(path, error)}") from error
+    if not _is_trainer(int(version), int(app_id), tables):
+        _remove_new(beside, before)
+        raise DatabaseError(f"{path}: not a trainer database (another program's SQLite file); left unchanged")
     return int(version)
+
+
+def _is_trainer(version: int, app_id: int, tables: set[str]) -> bool:
+    if app_id == APPLICATION_ID:
+        return True
+    if app_id != 0:
+        return False
+    if version == 0:
+        return not tables  # an empty file that SQLite made: ours to fill
+    return TRAINER_TABLES <= tables
+
+
+def _remove_new(paths: list[Path], before: set[Path]) -> None:
+    """Delete the -wal/-shm files that our read-only probe created (and only those)."""
+    for extra in paths:
+        if extra not in before:
+            try:
+                extra.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def damage_advice(path: Path, error: BaseException) -> str:
+    """One line for a damaged file: what is wrong and how to recover."""
+    return (f"database is damaged ({error}); restore a backup, or run `trainer db repair` "
+            f"to copy what is readable into a new file (the original is not touched)")
+
+
+def database_error(path: Path, error: sqlite3.Error) -> DatabaseError:
+    """The one place that turns SQLite's run-time errors into one-line messages."""
+    text = str(error).lower()
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DatabaseError(f"{path}: {damage_advice(path, error)}")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(f"{path}: database is read-only; this command needs to write to it")
+    if "full" in text:
+        return DatabaseError(f"{path}: disk is full; this command saved nothing (free some space and retry)")
+    if "locked" in text or "busy" in text:
+        return DatabaseError(f"{path}: database is busy (another trainer is writing); try again")
+    return DatabaseError(f"{path}: database error ({error})")
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; ``immutable`` when even the folder is read-only
+    (SQLite could not create the -shm file a WAL reader needs)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        uri += "&immutable=1"
+    try:
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path}: cannot open database read-only ({error})") from error
+    return connection
 
 
 def _open(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
-    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path}: cannot open database ({error})") from error
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA journal_mode = WAL")
@@ -106,6 +202,7 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
             for statement in _statements(sql):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def _statements(sql: str) -> list[str]:
@@ -136,6 +233,10 @@ def backup(path: Path, version: int) -> Path:
             source.backup(destination)
         finally:
             destination.close()
+    except (sqlite3.Error, OSError) as error:
+        target.unlink(missing_ok=True)  # never a 0-byte or half backup left behind
+        raise DatabaseError(f"{path}: cannot back up before upgrading ({error}); the backup was removed "
+                            f"and the database is unchanged (free some disk space)") from error
     finally:
         source.close()
     return target
@@ -152,7 +253,10 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        # SQLite has already rolled back after some errors (SQLITE_FULL): a second
+        # ROLLBACK would fail and hide the real error.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
-    connection.execute("COMMIT")
