@@ -111,3 +111,18 @@ def test_the_fast_character_checks_follow_their_definitions(text: str) -> None:
     binary = bool(text) and ("\x00" in text or controls > len(text) * 0.01)
     assert decode._plausible(text) == plausible
     assert decode._looks_binary(text) == binary
+
+
+TRADITIONAL = ("農村合作社幫助農民增加收入。每個合作社都有一名技術員。合作社為農民提供種子和技術培訓。\n"
+               "二零一九年，全縣新建合作社一百二十個。技術培訓讓農民掌握了新的種植方法，收入穩定增長。\n"
+               "Rural cooperatives help farmers increase their income. Every cooperative has a technician.\n")
+
+
+def test_big5_is_read_as_big5_not_as_gb18030_mojibake() -> None:
+    assert decode_bytes("tw.txt", TRADITIONAL.encode("big5")) == TRADITIONAL
+
+
+def test_the_bundled_articles_in_gb18030_are_still_read_as_gb18030() -> None:
+    for path in sorted((Path(__file__).resolve().parents[2] / "decks" / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert decode_bytes(path.name, text.encode("gb18030")) == text.replace("\r\n", "\n")

@@ -3,7 +3,9 @@
 Articles come from many tools: UTF-8 with or without BOM, UTF-16 from Windows
 editors, GB18030/GBK from Chinese sites.  We try them in an order where a wrong
 guess fails loudly (UTF-8 is strict, UTF-16 needs a BOM or a NUL pattern) and
-GB18030 comes last because it accepts almost any byte string.
+GB18030 comes last because it accepts almost any byte string; before it, a file
+that is valid Big5 is read as Big5 when charset-normalizer finds it the more
+natural reading (traditional characters, never mojibake).
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ def _decode(data: bytes) -> str | None:
         text = None
     if text is not None and _plausible(text) and has_cjk(text):
         return text
+    if text is None and _is_big5(data):
+        return data.decode("cp950")
     try:
         gb = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -86,6 +90,26 @@ def _decode(data: bytes) -> str | None:
     if text is None or not _plausible(text) or (has_cjk(gb) and not has_cjk(text)):
         return gb
     return text
+
+
+#: Below this many bytes a Big5/GB18030 guess is a coin toss; an article is longer.
+BIG5_MIN_BYTES = 200
+
+
+def _is_big5(data: bytes) -> bool:
+    """Big5 (Taiwan, Hong Kong) byte pairs are mostly valid GB18030 too, and read
+    as such give plausible-looking nonsense hanzi.  charset-normalizer tells the
+    two apart by how natural the decoded text is (we only ask it to choose)."""
+    if len(data) < BIG5_MIN_BYTES:
+        return False  # a few hanzi are valid in both: too little to tell
+    try:
+        data.decode("cp950")
+    except UnicodeDecodeError:
+        return False
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "cp950"]).best()
+    return best is not None and best.encoding in ("cp950", "big5")
 
 
 #: Scripts an article in Chinese plus French, English or Vietnamese may contain.
