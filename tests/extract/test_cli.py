@@ -91,6 +91,19 @@ def test_file_system_errors_are_per_file_warnings_and_the_rest_is_extracted(
     assert err.count("warning:") == len(bad) == err.count("\n")
 
 
+def test_limit_is_a_maximum_per_file_best_first(files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    _code, out, _err = run(["extract", *map(str, files), "--json"], capsys)
+    every = [json.loads(line) for line in out.splitlines()]
+    code, out, _err = run(["extract", *map(str, files), "--json", "--limit", "2"], capsys)
+    cut = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    for path in files:
+        mine = [r for r in every if r["source"] == path.name]
+        best = {r["term"] for r in sorted(mine, key=lambda r: r["rank"])[:2]}
+        assert {r["term"] for r in cut if r["source"] == path.name} == best
+        assert len({r["term"] for r in mine}) > 2
+
+
 def test_deck_import_is_idempotent(files: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "t.db"
     code, out, _ = run(["--db", str(db), "extract", *map(str, files), "--deck", "coops"], capsys)

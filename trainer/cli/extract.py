@@ -23,13 +23,16 @@ if TYPE_CHECKING:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines: one object per term, language and file.")
 @click.option("--deck", metavar="NAME", help="Store the terms as notes of this deck (updates it if it exists).")
-@click.option("--limit", default=60, show_default=True, help="Terms kept per article.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many terms per article, best first [default: every term found, "
+                   "about one per 12 Chinese characters plus names and phrases the aligner finds].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes reading files and translating terms [default: one per CPU core "
                    "on large inputs]. The output does not depend on it.")
 @click.pass_obj
 def extract(
-    settings: Settings, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int, jobs: int | None
+    settings: Settings, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int | None,
+    jobs: int | None
 ) -> None:
     """Extract key terms, pinyin and translations from article FILES.
 
@@ -54,13 +57,24 @@ def extract(
 
 
 def _run(
-    files: list[Path], limit: int, jobs: int | None, warn: Callable[[str], None], show_progress: bool,
+    files: list[Path], limit: int | None, jobs: int | None, warn: Callable[[str], None], show_progress: bool,
 ) -> tuple[list[Document], list[Row]]:
-    """Read the files and extract their terms, with progress bars on stderr for
-    long runs (reading, then translating)."""
-    from trainer.extract.pipeline import extract_documents
+    """Read the files and extract their terms (at most ``limit`` per file), with
+    progress bars on stderr for long runs (reading, then translating)."""
+    from trainer.extract.pipeline import best_terms
+
+    docs, rows = _extracted(files, limit, jobs, warn, show_progress)
+    return docs, best_terms(rows, limit) if limit is not None else rows
+
+
+def _extracted(
+    files: list[Path], limit: int | None, jobs: int | None, warn: Callable[[str], None], show_progress: bool,
+) -> tuple[list[Document], list[Row]]:
+    from trainer.extract.pipeline import DEFAULT_LIMIT, extract_documents
     from trainer.extract.sources import load_documents
 
+    # The ranking looks at DEFAULT_LIMIT terms at least: a smaller --limit only cuts the output.
+    limit = max(limit or 0, DEFAULT_LIMIT)
     if not show_progress:
         docs = load_documents(files, warn, workers=jobs)
         return docs, extract_documents(docs, limit, workers=jobs)

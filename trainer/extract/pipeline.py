@@ -24,6 +24,8 @@ from trainer.extract.pinyin import term_pinyin
 from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, ngram_occurrences, rank_extra
 from trainer.extract.translate import Scored, Unit, clashes, confidence, score_candidates
 
+#: Terms ranked per article at least (a long article keeps more, see CHARS_PER_TERM).
+DEFAULT_LIMIT = 60
 #: A long article keeps at least one term per this many Chinese characters.
 CHARS_PER_TERM = 12
 #: Share of its sentences a file must share with a group to join it.
@@ -168,8 +170,21 @@ def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[T
     return out
 
 
+def best_terms(rows: Sequence[Row], limit: int) -> list[Row]:
+    """At most ``limit`` terms per file, the best ranked first (``--limit``)."""
+    kept: dict[str, set[str]] = {}
+    out = []
+    for row in sorted(rows, key=lambda r: r.rank):
+        terms = kept.setdefault(row.source, set())
+        if row.term in terms or len(terms) < limit:
+            terms.add(row.term)
+            out.append(row)
+    order = {id(row): i for i, row in enumerate(rows)}
+    return sorted(out, key=lambda r: order[id(r)])
+
+
 def extract_documents(
-    docs: Sequence[Document], limit: int = 60, progress: Progress | None = None, workers: int | None = None,
+    docs: Sequence[Document], limit: int = DEFAULT_LIMIT, progress: Progress | None = None, workers: int | None = None,
     aligned: bool = True,
 ) -> list[Row]:
     """Rows for every term of every document, in input order then rank.
