@@ -273,3 +273,40 @@ async def test_key_bar_hints_are_clickable(app: TrainerApp) -> None:
         await pilot.click(bar, offset=(text.index("esc Quit") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_a_locked_database_keeps_the_answer_retries_and_never_quits(
+        app: TrainerApp, tui_store: Store) -> None:
+    import sqlite3
+
+    other = sqlite3.connect(tui_store.path, isolation_level=None)  # another trainer, writing
+    async with app.run_test() as pilot:
+        await pilot.press("enter", "space")
+        other.execute("BEGIN IMMEDIATE")
+        await pilot.press("5")
+        screen = review_screen(app)
+        assert screen.session.pending is not None and screen.note.term == "扶贫"  # type: ignore[union-attr]
+        assert any("not saved yet" in n.message for n in app._notifications)
+        await pilot.press("3")  # a second grade does not replace or lose the kept one
+        await pilot.press("escape")  # and the session does not end on it
+        assert review_screen(app) is screen
+        other.execute("COMMIT")
+        await pilot.pause(1.6)
+        assert screen.session.pending is None
+        assert screen.note is not None and screen.note.term == "驻村工作队"
+    other.close()
+    assert reviews(tui_store) == [("扶贫", "recognition", 5)]
+
+
+async def test_undo_never_takes_back_an_answer_given_in_another_window(
+        app: TrainerApp, tui_store: Store) -> None:
+    async with app.run_test() as pilot:
+        await pilot.press("enter", "space", "5")
+        screen = review_screen(app)
+        first = screen.session.answers[-1].card_id
+        elsewhere = Store.open(tui_store.path)
+        elsewhere.answer(first, 2, NOW)  # the same card, answered again in another terminal
+        elsewhere.close()
+        await pilot.press("u")
+        assert any("answered again meanwhile" in n.message for n in app._notifications)
+    assert reviews(tui_store) == [("扶贫", "recognition", 5), ("扶贫", "recognition", 2)]

@@ -7,15 +7,16 @@ SQLite through sqlite-utils, in WAL mode with a busy timeout; the schema lives i
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from trainer.store.candidates import CandidateCache
 from trainer.store.cards import CardQueries, DeckCounts
-from trainer.store.connection import connect
+from trainer.store.connection import BUSY_TIMEOUT_MS, connect
 from trainer.store.learners import LearnerQueries
 from trainer.store.notes import ImportResult, NoteQueries
 from trainer.store.stats import StatsQueries
@@ -49,6 +50,8 @@ class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries):
         self._counts_version: int | None = None
         self._bounds_cache: dict[int, tuple[datetime, datetime]] = {}
         self._candidates = CandidateCache()
+        #: Log row id of the latest answer recorded through this store (see answer()).
+        self.last_answer_id: int | None = None
 
     @classmethod
     def open(cls, path: Path | str, clock: Callable[[], datetime] = utc_now) -> Store:
@@ -68,6 +71,15 @@ class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries):
 
     def now_ms(self) -> int:
         return to_ms(self.clock())
+
+    @contextmanager
+    def busy_timeout(self, ms: int) -> Iterator[None]:
+        """Wait at most ``ms`` for another process's write lock meanwhile."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def close(self) -> None:
         self.conn.close()

@@ -198,25 +198,38 @@ class CardQueries:
                 "needs_extra_review = ?, lapses = lapses + ?, last_review_ms = ? WHERE id = ?",
                 (*_state_values(after), int(lapse), reviewed_ms, card_id),
             )
-            self.conn.execute(
+            inserted = self.conn.execute(
                 f"INSERT INTO reviews ({_REVIEW_COLUMNS.split(', ', 1)[1]}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (card_id, card.learner_id, reviewed_ms, quality, max(0, int(duration_ms)),
                  review_kind(card), *_state_values(card.state), *_state_values(after)),
             )
+        #: The log row of this process's latest answer: what a session may undo.
+        self.last_answer_id = inserted.lastrowid
         for (learner_id, day_start_ms), counts in self._counts_cache.items():
             if learner_id == card.learner_id and day_start_ms <= reviewed_ms < day_start_ms + _DAY_MS:
                 counts[review_kind(card)] += 1
         self._candidates.answered(card_id, after.due <= moment, self.conn.total_changes)
         return replace(card, state=after, lapses=card.lapses + lapse, last_review=moment)
 
-    def undo_last(self: Store, learner_id: int) -> Card | None:
-        """Take back the learner's last answer: the card is restored exactly, the row removed."""
+    def undo_last(self: Store, learner_id: int, review_id: int | None = None) -> Card | None:
+        """Take back the learner's last answer: the card is restored exactly, the row removed.
+
+        With ``review_id`` (a session undoing its own answer), only that answer,
+        and only while it is still its card's latest: an answer given meanwhile
+        in another terminal is never taken back, and None says nothing was undone.
+        """
         with transaction(self.conn):
-            row = self.conn.execute(
-                f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE learner_id = ? ORDER BY id DESC LIMIT 1",
-                (learner_id,),
-            ).fetchone()
+            if review_id is None:
+                row = self.conn.execute(
+                    f"SELECT {_REVIEW_COLUMNS} FROM reviews WHERE learner_id = ? ORDER BY id DESC LIMIT 1",
+                    (learner_id,),
+                ).fetchone()
+            else:
+                row = self.conn.execute(
+                    f"SELECT {_REVIEW_COLUMNS} FROM reviews AS r WHERE r.id = ? AND r.learner_id = ? AND r.id = "
+                    "(SELECT max(id) FROM reviews WHERE card_id = r.card_id)", (review_id, learner_id),
+                ).fetchone()
             if row is None:
                 return None
             last = review_from_row(row)

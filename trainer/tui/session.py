@@ -6,13 +6,16 @@ failed cards coming back a few cards later) are testable on their own.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
+from trainer.errors import TrainerError
 from trainer.models import Card, Learner
 from trainer.scheduler import PASS_QUALITY
 from trainer.store import Store
+from trainer.store.connection import database_error
 from trainer.studyday import study_day_bounds
 
 #: Quiz modes, in the order ``m`` cycles through them.
@@ -34,11 +37,16 @@ DIRECTION_OF: dict[str, str] = {
 RECENT = 3
 
 
+#: Longest a retried answer waits for the write lock, so the UI never freezes.
+RETRY_WAIT_MS = 300
+
+
 @dataclass(frozen=True)
 class Answered:
     card_id: int
     quality: int
     duration_ms: int
+    review_id: int | None = None  # the log row, so that undo takes back only this answer
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,9 @@ class Session:
     answers: list[Answered] = field(default_factory=list)
     suspended: int = 0
     started: datetime | None = None
+    #: An answer the database could not take yet (busy, full, read-only), and why.
+    pending: Answered | None = None
+    pending_error: TrainerError | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -92,15 +103,43 @@ class Session:
     def answer(self, card: Card, quality: int, duration_ms: int) -> Card:
         """Record the answer (committed before returning) and remember it for undo."""
         updated = self.store.answer(card.id, quality, self.clock(), duration_ms)
-        self.answers.append(Answered(card.id, quality, duration_ms))
+        self.answers.append(Answered(card.id, quality, duration_ms, self.store.last_answer_id))
+        return updated
+
+    def try_answer(self, card: Card, quality: int, duration_ms: int) -> Card | None:
+        """Like :meth:`answer`, but a database that is busy, full or read-only
+        keeps the answer as :attr:`pending` (None is returned) instead of
+        raising: the review screen retries it and never drops it."""
+        self.pending = Answered(card.id, quality, duration_ms)
+        return self.retry()
+
+    def retry(self) -> Card | None:
+        """Try to commit the pending answer once, waiting at most RETRY_WAIT_MS
+        for the lock (the UI stays responsive); the card on success."""
+        pending = self.pending
+        if pending is None:
+            return None
+        try:
+            with self.store.busy_timeout(RETRY_WAIT_MS):
+                card = self.store.card(pending.card_id)
+                updated = self.answer(card, pending.quality, pending.duration_ms)
+        except sqlite3.Error as error:
+            self.pending_error = database_error(self.store.path, error)
+            return None
+        self.pending = self.pending_error = None
         return updated
 
     def undo(self) -> Card | None:
-        """Take back this session's last answer; None when there is nothing to undo."""
+        """Take back this session's last answer; None when there is nothing to undo.
+
+        Raises TrainerError when the card was answered since in another process:
+        that later answer is not ours to take back."""
         if not self.answers:
             return None
-        card = self.store.undo_last(self.learner.id)
-        self.answers.pop()
+        last = self.answers.pop()
+        card = self.store.undo_last(self.learner.id, last.review_id)
+        if card is None:
+            raise TrainerError("not undone: that card was answered again meanwhile (another window)")
         return card
 
     def suspend(self, card: Card) -> None:

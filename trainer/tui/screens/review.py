@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from trainer import quiz
+from trainer.errors import TrainerError
 from trainer.models import Card, Note
 from trainer.quiz import Grade
 from trainer.tui.session import MODE_NAMES, Session
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from trainer.tui.app import TrainerApp
 
 
+#: Seconds between two tries of an answer the database could not take.
+RETRY_EVERY_S = 1.0
 #: Notes drawn per deck for multiple-choice distractors: plenty to find four of similar length.
 DISTRACTOR_POOL = 150
 
@@ -71,6 +75,7 @@ class ReviewScreen(Screen[None]):
         self.picked: int | None = None
         self.cloze: tuple[str, str] | None = None
         self.shown_at = 0.0
+        self._retrying: Timer | None = None
         self._pools: dict[str, list[Note]] = {}
 
     @property
@@ -168,8 +173,29 @@ class ReviewScreen(Screen[None]):
         """Record the grade, then move on: the store commits before the next card is read."""
         if self.card is None or not self.revealed:
             return
+        if self.session.pending is not None:
+            self.notify("Still saving your previous answer…", timeout=2)
+            return
         duration = int((time.monotonic() - self.shown_at) * 1000)
-        self.session.answer(self.card, quality, duration)
+        if self.session.try_answer(self.card, quality, duration) is None:
+            self._saving_failed()
+            return
+        self.show_next()
+
+    def _saving_failed(self) -> None:
+        """The answer is kept in the session and retried every second until it is saved."""
+        reason = self.session.pending_error
+        self.notify(f"Answer kept, not saved yet: {reason}. Retrying…", severity="warning", timeout=4)
+        if self._retrying is None:
+            self._retrying = self.set_interval(RETRY_EVERY_S, self._retry)
+
+    def _retry(self) -> None:
+        if self.session.retry() is None:
+            return
+        if self._retrying is not None:
+            self._retrying.stop()
+            self._retrying = None
+        self.notify("Saved.", timeout=2)
         self.show_next()
 
     # -- actions -------------------------------------------------------------------------
@@ -197,7 +223,14 @@ class ReviewScreen(Screen[None]):
             self.query_one(CardFace).toggle_pinyin(self.note)
 
     def action_undo(self) -> None:
-        card = self.session.undo()
+        if self.session.pending is not None:
+            self.notify("Still saving your last answer; undo it once it is saved.", timeout=2)
+            return
+        try:
+            card = self.session.undo()
+        except TrainerError as refused:
+            self.notify(str(refused).capitalize(), severity="warning", timeout=3)
+            return
         if card is None:
             self.notify("Nothing to undo in this session.", timeout=2)
             return
@@ -238,8 +271,13 @@ class ReviewScreen(Screen[None]):
         self.finish(done=False)
 
     def finish(self, *, done: bool) -> None:
-        """Replace this screen by the session summary."""
+        """Replace this screen by the session summary (never while an answer is unsaved)."""
         from trainer.tui.screens.summary import SummaryScreen
+
+        if self.session.pending is not None and self.session.retry() is None:
+            self.notify(f"Your last answer is not saved yet ({self.session.pending_error}); still retrying. "
+                        "Free the database, or wait.", severity="error", timeout=5)
+            return
 
         self.card = self.note = None
         self.app.switch_screen(SummaryScreen(self.session.summary(), done=done))
