@@ -146,3 +146,19 @@ def test_a_folder_that_is_a_file_is_one_line(tmp_path: Path, capsys: pytest.Capt
     (tmp_path / "file").write_text("x", encoding="utf-8")
     code, _out, err = run(capsys, tmp_path / "file" / "t.db", "due")
     assert code == 3 and "is a file, not a folder" in err
+
+
+@pytest.mark.parametrize("field", ["translations", "examples", "sources"])
+@pytest.mark.parametrize("command", [["export", "csv", "-o", "x.csv"], ["export", "anki", "-o", "x.apkg", "--no-audio"]])
+def test_a_damaged_json_field_is_one_line_naming_the_note(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        field: str, command: list[str]) -> None:
+    db = studied(tmp_path / "t.db", answers=1)
+    raw = sqlite3.connect(db)
+    raw.execute(f"UPDATE notes SET {field} = '{{not json' WHERE id = (SELECT min(id) FROM notes)")
+    raw.commit()
+    raw.close()
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, db, *command, "--deck", "D")
+    assert code == 3 and err.count("\n") == 1 and "has a damaged stored field" in err, err
+    assert not (tmp_path / command[3]).exists()

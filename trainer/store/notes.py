@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
-from trainer.errors import TrainerError
+from trainer.errors import DatabaseError, TrainerError
 from trainer.models import Deck, Example, Note, NoteDraft, Translation
 from trainer.store.connection import transaction
 
@@ -31,18 +31,33 @@ class ImportResult:
 
 
 def note_from_row(row: Sequence[Any]) -> Note:
+    """A note from its row; a JSON field that another program or a damaged disk
+    broke is a one-line DatabaseError naming the note, never a traceback."""
     note_id, deck, term, pinyin, numbers, translations, examples, sources, rank = row
-    return Note(
-        id=note_id,
-        deck=deck,
-        term=term,
-        pinyin=pinyin,
-        pinyin_numbers=numbers,
-        translations={k: Translation.from_dict(v) for k, v in json.loads(translations).items()},
-        examples=tuple(Example.from_dict(e) for e in json.loads(examples)),
-        sources=tuple(json.loads(sources)),
-        rank=rank,
-    )
+    try:
+        return Note(
+            id=note_id,
+            deck=deck,
+            term=term,
+            pinyin=pinyin,
+            pinyin_numbers=numbers,
+            translations={k: Translation.from_dict(v) for k, v in json.loads(translations).items()},
+            examples=tuple(Example.from_dict(e) for e in json.loads(examples)),
+            sources=tuple(json.loads(sources)),
+            rank=rank,
+        )
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise DatabaseError(f"note {note_id} ({term}) of deck {deck!r} has a damaged stored field "
+                            f"({type(error).__name__}); re-extract its article or delete the deck") from error
+
+
+def _stored_translations(text: str) -> dict[str, Any]:
+    """The stored translations of a note being replaced; a damaged value is replaced whole."""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _json(value: Any) -> str:
@@ -216,8 +231,8 @@ def _upsert_note(conn: sqlite3.Connection, deck_id: int, draft: NoteDraft, now: 
     ).fetchone()
     translations = {k: v.to_dict() for k, v in draft.translations.items()}
     if row:
-        for lang, kept in json.loads(row[3]).items():
-            if kept.get("method") == "edited":
+        for lang, kept in _stored_translations(row[3]).items():
+            if isinstance(kept, dict) and kept.get("method") == "edited":
                 translations[lang] = kept
     values = (
         draft.pinyin,
