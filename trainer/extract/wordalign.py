@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from typing import Iterable, Sequence
 
 Link = tuple[int, int]
@@ -40,7 +41,10 @@ def align_runs(
     (a span most runs give is the one to trust) and reads their agreement as
     evidence of confidence."""
     priors = list(priors)
-    per_run = [_align_once(sources, targets, priors, samplers, iterations) for _ in range(runs)]
+    # Each run is an eflomal process: threads only wait on them, so the runs
+    # share the machine's cores instead of queueing.
+    with ThreadPoolExecutor(max_workers=min(runs, os.cpu_count() or 1)) as pool:
+        per_run = list(pool.map(lambda _: _align_once(sources, targets, priors, samplers, iterations), range(runs)))
     return [tuple(links) for links in zip(*per_run)]
 
 
