@@ -15,8 +15,10 @@ Prints Markdown for bench/RESULTS_reliability.md.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.reliability.cases import CASES  # noqa: E402
 from tests.reliability.test_corpus import run_case  # noqa: E402
-from tests.test_reliability import check_consistent, prepare, start_worker  # noqa: E402
+from tests.test_reliability import WORKER, check_consistent, prepare, start_worker  # noqa: E402
 
 
 def corpus_table(work: Path) -> list[str]:
@@ -72,17 +74,24 @@ def kill_loop(work: Path, kills: int) -> str:
 def two_writers(work: Path, seconds: float) -> str:
     db = work / "two.db"
     cards = prepare(db, ("a", "b"))
-    workers = [start_worker(db, "a", 10_000_000, 1), start_worker(db, "b", 10_000_000, 2)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    logs = [(work / f"w{k}.out", work / f"w{k}.err") for k in range(2)]
+    workers = []
+    for k, (out, err) in enumerate(logs):  # to files: a full pipe would stall a writer
+        with out.open("w") as o, err.open("w") as e:
+            workers.append(subprocess.Popen([sys.executable, str(WORKER), str(db), "ab"[k], "100000000", str(k)],
+                                            stdout=o, stderr=e, env=env))
     time.sleep(seconds)
-    acks = locked = 0
     for worker in workers:
         worker.send_signal(signal.SIGTERM)
-        out, err = worker.communicate(timeout=60)
-        acks += out.count("ack ")
-        locked += err.count("locked")
+        worker.wait(timeout=60)
+    acks = sum(out.read_text().count("ack ") for out, _err in logs)
+    errors = "".join(err.read_text() for _out, err in logs)
+    locked, crashed = errors.count("locked"), errors.count("Traceback")
     stored = check_consistent(db, cards)
     return (f"2 writers for {seconds:.0f} s: {acks} answers ({acks / seconds:.0f}/s together), "
-            f"{stored} in the database (every acknowledged one; a SIGTERM can land between a commit and its ack), {locked} 'database is locked' errors surfaced.")
+            f"{stored} in the database (every acknowledged one; a SIGTERM can land between a commit and its ack), "
+            f"{locked} 'database is locked' errors surfaced, {crashed} tracebacks.")
 
 
 def main() -> None:

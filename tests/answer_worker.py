@@ -21,8 +21,12 @@ def main(db: str, learner_name: str, count: int, seed: int) -> None:
         for n in range(1, count + 1):
             now += timedelta(seconds=rng.randint(1, 600))
             card = store.next_card(learner, now) or store.next_card(learner, now + timedelta(days=400))
-            if card is None:  # every card is due years ahead: jump there and go on
+            if card is None and now.year < 2100:  # every card is due years ahead: jump there
                 now += timedelta(days=3650)
+                card = store.next_card(learner, now)
+            if card is None:  # a fresh learner (new cards) keeps a long run going
+                learner = store.add_learner(f"{learner_name}+{n}", learner.lang)
+                now = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
                 card = store.next_card(learner, now)
             if card is None:
                 break

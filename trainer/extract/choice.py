@@ -16,19 +16,22 @@ from __future__ import annotations
 
 import json
 import math
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Sequence
 
 from trainer.extract import anchors, priors, realign, tokens
-from trainer.extract.text import is_function_word
+from trainer.extract.pinyin import plain_syllables
+from trainer.extract.text import fold, is_function_word
 
 MODEL = Path(__file__).with_name("data") / "choice_model.json"
 
 FEATURES = ("bias", "share", "top_vote", "from_row", "row_confidence", "row_gloss", "dice",
             "dictionary_share", "table_support", "char_cover", "length_gap", "inner_punctuation",
-            "log_occurrences", "term_linked", "phrase_linked", "phrase_elsewhere", "derived", "cross_support", "name")
+            "log_occurrences", "term_linked", "phrase_linked", "phrase_elsewhere", "derived", "cross_support", "name",
+            "capitals", "sound_like", "outside_linked")
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,11 @@ def features(
 ) -> dict[str, float]:
     """The evidence for one candidate translation ``text`` of ``term`` in an article
     (``places``: :func:`places_of` the term, when the caller has it)."""
-    forms = tokens.latin(text).forms
+    latin = tokens.latin(text)
+    forms = latin.forms
     content = _content(forms, lang)
+    capitals = [latin.surface(j, j) for j, f in enumerate(forms)
+                if _is_content(f, lang) and text[latin.starts[j]].isupper()]
     votes = dict(r.votes)
     with_term = places_of(term, pairs) if places is None else places
     both = sum(1 for p, _at in with_term if p.tr.find_forms(forms))
@@ -118,10 +124,23 @@ def features(
         "term_linked": linked[0],
         "phrase_linked": linked[1],
         "phrase_elsewhere": linked[2],
+        "outside_linked": linked[3],
         "derived": 0.0,
         "name": 1.0 if is_name else 0.0,
+        "capitals": len(capitals) / len(content) if content else 0.0,
+        "sound_like": _sound_like(term, capitals),
         "cross_support": _overlap(text, (r.best or "") if from_row else (row.translation if row is not None else ""), lang),  # type: ignore[attr-defined]
     }
+
+
+def _sound_like(term: str, capitals: Sequence[str]) -> float:
+    """How much the capitalised words sound like the term's pinyin ("Maybelline"
+    and meibaolian): a transliterated name, in the letters' order."""
+    spelled = fold("".join(capitals)).lower()
+    if not spelled:
+        return 0.0
+    sounds = plain_syllables(term).lower()
+    return SequenceMatcher(None, sounds, spelled, autojunk=False).ratio()
 
 
 def _logit(p: float) -> float:
@@ -136,12 +155,14 @@ def _overlap(a: str, b: str, lang: str) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
-def _link_shares(forms: Sequence[str], with_term: Sequence[Place], lang: str) -> tuple[float, float, float]:
+def _link_shares(forms: Sequence[str], with_term: Sequence[Place], lang: str) -> tuple[float, float, float, float]:
     """Over the sentences and runs where both the term and the phrase occur: the
     mean share of the term's characters linked into the phrase, of the phrase's
-    content words linked to the term, and of them linked only elsewhere."""
+    content words linked to the term, of them linked only elsewhere, and of the
+    phrase's two outside neighbours linked to the term (a boundary cut inside
+    the term's rendering: "cưỡng" without "hiếp")."""
     n = len(forms)
-    sums, count = [0.0, 0.0, 0.0], 0
+    sums, count = [0.0, 0.0, 0.0, 0.0], 0
     for pair, at in with_term:
         starts = pair.tr.find_forms(forms)
         if not starts:
@@ -150,14 +171,27 @@ def _link_shares(forms: Sequence[str], with_term: Sequence[Place], lang: str) ->
         target = [j for j in range(starts[0], starts[0] + n) if _is_content(pair.tr.forms[j], lang)]
         if not zh or not target:
             continue
+        outside = _next_content(pair.tr, starts[0], starts[0] + n - 1, lang)
         for links in pair.runs:
             inside = {(i, j) for i, j in links if i in zh and j in target}
             sums[0] += len({i for i, _j in inside}) / len(zh)
             sums[1] += len({j for _i, j in inside}) / len(target)
             elsewhere = {j for i, j in links if j in target and i not in zh} - {j for _i, j in inside}
             sums[2] += len(elsewhere) / len(target)
+            sums[3] += len({j for i, j in links if i in zh and j in outside}) / 2
             count += 1
-    return (sums[0] / count, sums[1] / count, sums[2] / count) if count else (0.0, 0.0, 0.0)
+    return tuple(v / count for v in sums) if count else (0.0, 0.0, 0.0, 0.0)  # type: ignore[return-value]
+
+
+def _next_content(tr: tokens.Tokens, first: int, last: int, lang: str) -> set[int]:
+    """The nearest content word on each side of tokens first..last, across function words only."""
+    out = set()
+    for j, step in ((first - 1, -1), (last + 1, 1)):
+        while 0 <= j < len(tr.forms) and tokens.is_word(tr.forms[j]) and not _is_content(tr.forms[j], lang):
+            j += step
+        if 0 <= j < len(tr.forms) and _is_content(tr.forms[j], lang):
+            out.add(j)
+    return out
 
 
 def candidates(

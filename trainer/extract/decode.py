@@ -168,4 +168,4 @@ def _reason(error: OSError) -> str:
 
 
 def _too_large(name: str, size: int) -> str:
-    return f"{name}: file too large ({size // (1024 * 1024)} MB, max {MAX_BYTES // (1024 * 1024)} MB)"
+    return f"{name}: file too large ({size / (1024 * 1024):.1f} MB, max {MAX_BYTES // (1024 * 1024)} MB)"
