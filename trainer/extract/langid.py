@@ -28,9 +28,41 @@ _VI_CHARS = re.compile("[" + "".join(sorted(_VI_ONLY)) + "]")
 
 @cache
 def _identifier() -> Any:
+    """py3langid's identifier for our three languages.  Its model file is a
+    compressed stream that takes 0.5 s to decode each run; the decoded tables
+    (restricted to our languages) are kept in the user cache and rebuilt into
+    the same identifier in a few milliseconds."""
     from py3langid.langid import _load_identifier
 
-    return _load_identifier(langs=list(LANGS))
+    try:
+        return _cached_identifier()
+    except Exception:  # another py3langid layout: its own loader, slower
+        return _load_identifier(langs=list(LANGS))
+
+
+def _cached_identifier() -> Any:
+    import array
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier, _load_model_file
+
+    from trainer.extract.cache import cached
+
+    def build() -> tuple[Any, ...]:
+        ptc, pc, classes, nextmove, row, output = _load_model_file(MODEL_DIR / MODEL_FILE)
+        keep = [i for i, c in enumerate(classes) if c in LANGS]
+        ptc = np.ascontiguousarray(np.asarray(ptc)[:, keep])
+        pc = np.ascontiguousarray(np.asarray(pc)[keep])
+        return (ptc.tobytes(), str(ptc.dtype), ptc.shape, pc.tobytes(), str(pc.dtype), [classes[i] for i in keep],
+                nextmove.typecode, nextmove.tobytes(), row.typecode, row.tobytes(), list(output))
+
+    (ptc, ptc_type, shape, pc, pc_type, classes, move_type, moves, row_type, rows, output) = cached(
+        "langid-model", ["py3langid"], build)
+    nextmove, row = array.array(move_type), array.array(row_type)
+    nextmove.frombytes(moves)
+    row.frombytes(rows)
+    return LanguageIdentifier(np.frombuffer(ptc, dtype=ptc_type).reshape(shape), np.frombuffer(pc, dtype=pc_type),
+                              classes, nextmove, output, tk_row=row)
 
 
 def vi_ratio(text: str) -> float:

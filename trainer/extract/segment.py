@@ -6,6 +6,7 @@ commands never need it, so nothing here runs at import time.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from typing import Any
 
@@ -58,11 +59,42 @@ def idf(word: str) -> float:
 
 
 @cache
-def _tags() -> dict[str, str]:
-    import jieba.posseg
+def _posseg() -> Any:
+    """jieba.posseg with its word-tag table from the user cache.
 
-    _jieba()
-    return dict(jieba.posseg.dt.word_tag_tab)
+    Importing jieba.posseg parses jieba's whole dictionary file again for the
+    tags (0.45 s a run); the table is plain strings, so it is parsed once and
+    kept like the IDF table.  The import is given an empty file to parse.
+    """
+    import io
+
+    from trainer.extract.cache import cached
+
+    jieba = _jieba()
+    if "jieba.posseg" not in sys.modules:
+        jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
+        try:
+            import jieba.posseg
+        finally:
+            del jieba.dt.get_dict_file
+    posseg = sys.modules["jieba.posseg"]
+
+    def build() -> dict[str, str]:
+        table: dict[str, str] = {}
+        with jieba.dt.get_dict_file() as handle:
+            for line in handle:
+                parts = line.strip().decode("utf-8").split(" ")
+                if len(parts) == 3:
+                    table[parts[0]] = parts[2]
+        return table
+
+    if not posseg.dt.word_tag_tab:
+        posseg.dt.word_tag_tab = cached("jieba-word-tags", ["jieba"], build)
+    return posseg
+
+
+def _tags() -> dict[str, str]:
+    return _posseg().dt.word_tag_tab  # type: ignore[no-any-return]
 
 
 def pos(word: str) -> str:
@@ -72,16 +104,10 @@ def pos(word: str) -> str:
 
 def tagged(sentence: str) -> list[tuple[str, str]]:
     """(word, part-of-speech tag) in context, from jieba.posseg (HMM on, like cut)."""
-    import jieba.posseg
-
-    _jieba()
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(sentence)]
+    return [(p.word, p.flag) for p in _posseg().lcut(sentence)]
 
 
 def lexicon_noun(word: str) -> bool:
     """Whether jieba's lexicon tags the word as a noun (n*, or vn: a verb used as one)."""
-    import jieba.posseg
-
-    _jieba()
-    tag = jieba.posseg.dt.word_tag_tab.get(word, "")
+    tag = _tags().get(word, "")
     return tag[:1] == "n" or tag == "vn"

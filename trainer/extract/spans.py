@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Callable
+from typing import Any, Callable
 
 from trainer.extract.text import Token, fold, is_function_word, latin_tokens, vi_key, without_possessive
 
@@ -24,9 +24,32 @@ _EDGE = " \t«»“”\"'‘’()[]{}.,;:!?-–—"
 
 @cache
 def _lemmatizer() -> Callable[..., str]:
+    """simplemma's lemmatizer, its dictionaries read from the user cache.
+
+    simplemma decompresses a language's dictionary (lzma, then its own
+    front coding) on first use, 0.3 s a run; decoded, it is a dict of bytes,
+    which marshal stores and loads in a few milliseconds.  Any other simplemma
+    layout falls back to its own loading."""
     import simplemma
 
-    return simplemma.lemmatize
+    try:
+        from simplemma.strategies import DefaultStrategy
+        from simplemma.strategies.dictionaries.dictionary_factory import (
+            DefaultDictionaryFactory, MappingStrToByteString, _load_dictionary_from_disk)
+    except ImportError:
+        return simplemma.lemmatize
+
+    from trainer.extract.cache import cached
+
+    class CachedFactory(DefaultDictionaryFactory):  # type: ignore[misc]
+        __slots__ = ()
+
+        def _get_dictionary_uncached(self, lang: str) -> Any:
+            table = cached(f"simplemma-{lang}", ["simplemma"], lambda: dict(_load_dictionary_from_disk(lang)))
+            return MappingStrToByteString(table)
+
+    strategy = DefaultStrategy(dictionary_factory=CachedFactory())
+    return simplemma.Lemmatizer(lemmatization_strategy=strategy).lemmatize  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=200_000)
