@@ -12,6 +12,7 @@ the dev sets by bench/fit_rank.py) the row's confidence.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import replace
 from typing import Sequence
 
@@ -68,6 +69,7 @@ def _unclaimed(
     return replace(r, votes=tuple(v for v in r.votes if not taken(v[0])))
 
 
+@lru_cache(maxsize=65536)
 def _norms(text: str, lang: str) -> tuple[str, ...]:
     return tuple(w for w in analyse(text, lang).norms if w is not None)
 

@@ -18,7 +18,7 @@ import json
 import math
 from difflib import SequenceMatcher
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -67,6 +67,7 @@ def _table_by_char(lang: str) -> dict[str, dict[str, float]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _is_content(form: str, lang: str) -> bool:
     return tokens.is_word(form) and not is_function_word(form, lang)
 

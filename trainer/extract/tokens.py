@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from trainer.extract.text import is_cjk
@@ -40,8 +41,7 @@ class Tokens:
 
         Searched in the text, not in the joined forms: a Latin word or a number
         is one token of several characters, so character and token positions differ."""
-        first = {s: i for i, s in enumerate(self.starts)}
-        last = {e: i for i, e in enumerate(self.ends)}
+        first, last = self._bounds
         out = []
         at = self.text.find(term) if term else -1
         while at >= 0:
@@ -57,13 +57,27 @@ class Tokens:
         n, phrase = len(phrase), tuple(phrase)
         if not n:
             return []
-        return [i for i in range(len(self.forms) - n + 1) if self.forms[i:i + n] == phrase]
+        forms = self.forms
+        return [i for i in self._positions.get(phrase[0], ()) if forms[i:i + n] == phrase]
+
+    # Indexes built on first use (the phrase choice searches each sentence thousands of times).
+    @cached_property
+    def _bounds(self) -> tuple[dict[int, int], dict[int, int]]:
+        return {s: i for i, s in enumerate(self.starts)}, {e: i for i, e in enumerate(self.ends)}
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, form in enumerate(self.forms):
+            out.setdefault(form, []).append(i)
+        return out
 
 
 def _form(token: str) -> str:
     return unicodedata.normalize("NFC", token.lower().replace("’", "'"))
 
 
+@lru_cache(maxsize=65536)
 def latin(text: str) -> Tokens:
     """Word tokens of a French, English or Vietnamese sentence (Vietnamese: syllables)."""
     found = list(_LATIN.finditer(text))
@@ -78,6 +92,7 @@ def chinese(text: str) -> Tokens:
                   tuple(m.start() for m in found), tuple(m.end() for m in found))
 
 
+@lru_cache(maxsize=65536)
 def is_word(form: str) -> bool:
     """A token that can be part of a translation (not punctuation)."""
     return any(c.isalnum() for c in form)
