@@ -134,13 +134,18 @@ def features(
     }
 
 
+@lru_cache(maxsize=16384)
+def _sounds(term: str) -> str:
+    return plain_syllables(term).lower()
+
+
 def _sound_like(term: str, capitals: Sequence[str]) -> float:
     """How much the capitalised words sound like the term's pinyin ("Maybelline"
     and meibaolian): a transliterated name, in the letters' order."""
     spelled = fold("".join(capitals)).lower()
     if not spelled:
         return 0.0
-    sounds = plain_syllables(term).lower()
+    sounds = _sounds(term)
     return SequenceMatcher(None, sounds, spelled, autojunk=False).ratio()
 
 

@@ -28,6 +28,8 @@ TABLE_DIR = Path(__file__).with_name("data")
 ITERATIONS = 40
 #: eflomal runs voted per alignment (wordalign.align keeps majority links).
 RUNS = 5
+#: Sampling chains per eflomal run (their link counts are averaged within the run).
+SAMPLERS = 1
 #: Pseudo-counts per background link.
 TABLE_WEIGHT = 1.0
 
@@ -105,13 +107,13 @@ def _links(
     would otherwise get slightly different links on every run; keyed by the
     pairs, the priors and the settings, a re-run (``extract --deck`` again, the
     same files with other ``--jobs``) gives the same rows."""
-    digest = hashlib.sha256(repr((lang, ITERATIONS, RUNS, TABLE_WEIGHT, sources, targets, sorted(prior.items())))
+    digest = hashlib.sha256(repr((lang, ITERATIONS, RUNS, SAMPLERS, TABLE_WEIGHT, sources, targets, sorted(prior.items())))
                             .encode()).hexdigest()[:24]
     if digest not in _MEMO:
         _MEMO[digest] = cached(
             f"links-{digest}", ["eflomal"],
             lambda: [[sorted(ls) for ls in runs] for runs in wordalign.align_runs(
-                sources, targets, [(a, b, c) for (a, b), c in prior.items()], runs=RUNS, iterations=ITERATIONS)],
+                sources, targets, [(a, b, c) for (a, b), c in prior.items()], runs=RUNS, samplers=SAMPLERS, iterations=ITERATIONS)],
         )
     return [tuple(frozenset(tuple(link) for link in ls) for ls in runs) for runs in _MEMO[digest]]
 
