@@ -15,6 +15,7 @@ extracting their terms (rank, translate, agree across languages).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from trainer.extract import realign  # noqa: E402
 from trainer.extract.bundle import article_paths  # noqa: E402
 from trainer.extract.decode import decode_bytes  # noqa: E402
 from trainer.extract.parallel import default_workers  # noqa: E402
@@ -65,6 +67,10 @@ def run_stages(files: list[tuple[str, str]], workers: int | None = None) -> tupl
     decode, split, segment, align) and extracting their terms, as ``trainer
     extract`` does (the files are written to a temporary directory first)."""
     with tempfile.TemporaryDirectory() as tmp:
+        # The word aligner's links are kept per input (in memory and in the user
+        # cache): every measurement starts without them, as a new learner's run does.
+        realign._MEMO.clear()
+        os.environ["TRAINER_CACHE"] = str(Path(tmp) / "cache")
         paths = [Path(tmp) / name for name, _text in files]
         for path, (_name, text) in zip(paths, files):
             path.write_text(text, encoding="utf-8")

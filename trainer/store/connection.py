@@ -19,7 +19,6 @@ from typing import Iterator
 
 from trainer.errors import DatabaseError
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -94,14 +93,14 @@ def _inspect(path: Path) -> int:
 
     Anything else (not SQLite, another program's SQLite file, damaged) is refused
     and left as it was, including no -wal/-shm file left beside it.
+
+    Only SQLite itself opens the file: an ordinary open()/close() of the database
+    in a process that already has a connection to it (the app's deck list counts
+    on a second one) would drop that connection's POSIX locks, and another
+    program could then delete the -wal file under the running app.
     """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise DatabaseError(f"{path}: cannot read: {error.strerror}") from error
-    if header != SQLITE_MAGIC:
-        raise DatabaseError(f"{path}: not a SQLite database")
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(f"{path}: cannot read: permission denied")
     beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     before = {p for p in beside if p.exists()}
     try:
@@ -114,6 +113,8 @@ def _inspect(path: Path) -> int:
             probe.close()
     except sqlite3.DatabaseError as error:
         _remove_new(beside, before)
+        if "not a database" in str(error):
+            raise DatabaseError(f"{path}: not a SQLite database") from error
         raise DatabaseError(f"{path}: {damage_advice(path, error)}") from error
     if not _is_trainer(int(version), int(app_id), tables):
         _remove_new(beside, before)
