@@ -20,6 +20,13 @@ class InputError(TrainerError):
 
 
 class DatabaseError(TrainerError):
-    """The database cannot be opened or is of an unknown (newer) schema."""
+    """The database cannot be opened or is of an unknown (newer) schema.
+
+    ``kind`` says in a word what went wrong at run time ("busy", "disk full",
+    "read-only", "damaged"), for a screen that words it for the learner."""
 
     exit_code = 3
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind

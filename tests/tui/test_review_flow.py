@@ -286,7 +286,7 @@ async def test_a_locked_database_keeps_the_answer_retries_and_never_quits(
         await pilot.press("5")
         screen = review_screen(app)
         assert screen.session.pending is not None and screen.note.term == "扶贫"  # type: ignore[union-attr]
-        assert any("not saved yet" in n.message for n in app._notifications)
+        assert any("not saved yet: another program is writing" in n.message for n in app._notifications)
         await pilot.press("3")  # a second grade does not replace or lose the kept one
         await pilot.press("escape")  # and the session does not end on it
         assert review_screen(app) is screen

@@ -150,16 +150,28 @@ def damage_advice(path: Path, error: BaseException) -> str:
 
 def database_error(path: Path, error: sqlite3.Error) -> DatabaseError:
     """The one place that turns SQLite's run-time errors into one-line messages."""
+    kind = problem_of(error)
+    advice = {
+        "damaged": damage_advice(path, error),
+        "read-only": "database is read-only; this command needs to write to it",
+        "disk full": "disk is full; this command saved nothing (free some space and retry)",
+        "busy": "database is busy (another trainer is writing); try again",
+    }.get(kind, f"database error ({error})")
+    return DatabaseError(f"{path}: {advice}", kind)
+
+
+def problem_of(error: sqlite3.Error) -> str:
+    """What went wrong, in a word: damaged, read-only, disk full, busy, or other."""
     text = str(error).lower()
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return DatabaseError(f"{path}: {damage_advice(path, error)}")
+        return "damaged"
     if "readonly" in text or "read-only" in text:
-        return DatabaseError(f"{path}: database is read-only; this command needs to write to it")
+        return "read-only"
     if "full" in text:
-        return DatabaseError(f"{path}: disk is full; this command saved nothing (free some space and retry)")
+        return "disk full"
     if "locked" in text or "busy" in text:
-        return DatabaseError(f"{path}: database is busy (another trainer is writing); try again")
-    return DatabaseError(f"{path}: database error ({error})")
+        return "busy"
+    return "other"
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

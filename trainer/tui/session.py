@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from trainer.errors import TrainerError
+from trainer.errors import DatabaseError, TrainerError
 from trainer.models import Card, Learner
 from trainer.scheduler import PASS_QUALITY
 from trainer.store import Store
@@ -78,7 +78,7 @@ class Session:
     started: datetime | None = None
     #: An answer the database could not take yet (busy, full, read-only), and why.
     pending: Answered | None = None
-    pending_error: TrainerError | None = None
+    pending_error: DatabaseError | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

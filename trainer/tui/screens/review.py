@@ -184,10 +184,17 @@ class ReviewScreen(Screen[None]):
 
     def _saving_failed(self) -> None:
         """The answer is kept in the session and retried every second until it is saved."""
-        reason = self.session.pending_error
-        self.notify(f"Answer kept, not saved yet: {reason}. Retrying…", severity="warning", timeout=4)
+        self.notify(f"Answer kept, not saved yet: {self._problem()}. Retrying every second…",
+                    severity="warning", timeout=4)
         if self._retrying is None:
             self._retrying = self.set_interval(RETRY_EVERY_S, self._retry)
+
+    def _problem(self) -> str:
+        """Why the pending answer is not saved, in the learner's words."""
+        error = self.session.pending_error
+        kind = error.kind if error is not None else "other"
+        return {"busy": "another program is writing to the database", "disk full": "the disk is full",
+                "read-only": "the database is read-only", "damaged": "the database is damaged"}.get(kind, "database error")
 
     def _retry(self) -> None:
         if self.session.retry() is None:
@@ -275,8 +282,8 @@ class ReviewScreen(Screen[None]):
         from trainer.tui.screens.summary import SummaryScreen
 
         if self.session.pending is not None and self.session.retry() is None:
-            self.notify(f"Your last answer is not saved yet ({self.session.pending_error}); still retrying. "
-                        "Free the database, or wait.", severity="error", timeout=5)
+            self.notify(f"Your last answer is not saved yet ({self._problem()}); still retrying. "
+                        "The session ends once it is saved.", severity="error", timeout=5)
             return
 
         self.card = self.note = None
