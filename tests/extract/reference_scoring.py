@@ -11,11 +11,12 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from trainer.extract.spans import clean
-from trainer.extract.translate import (
-    LEX_MAX, LEX_TRUST, MAX_KEPT, POS_MIN_CHARS, SMOOTH, W_ASSOC, W_COVER, W_CUT, W_LEN, W_LEX, W_RIVAL,
-    W_SENSE, W_TITLE, Candidate, Lexicon, Scored, Unit, _cheap, best_first, distortion, lexical_score, other_keys,
-    sense_bonus, unit_candidates,
+from trainer.extract.lexical import LEX_MAX, LEX_TRUST, W_SENSE, Lexicon, lexical_score, other_keys, sense_bonus
+from trainer.extract.pools import (
+    POS_MIN_CHARS, SMOOTH, W_ASSOC, W_COVER, W_CUT, W_LEN, W_LEX, W_RIVAL, W_TITLE, cheap_score, distortion,
 )
+from trainer.extract.translate import MAX_KEPT, best_first
+from trainer.extract.units import Candidate, Scored, Unit, unit_candidates
 
 
 def reference_score_candidates(
@@ -56,11 +57,11 @@ def reference_score_candidates(
         if title:
             whole_key = tuple(n for n in unit.sentence.norms if n)
             whole_cost = W_LEN * abs(math.log((len(whole_key) + 1) / (lex.expected_words + 1)))
-            pool.setdefault(whole_key, (_cheap(covered_get(whole_key, 1), counts_get(whole_key, 1), n_term)
+            pool.setdefault(whole_key, (cheap_score(covered_get(whole_key, 1), counts_get(whole_key, 1), n_term)
                                         - whole_cost + W_TITLE, clean(unit.sentence.text), True, u,
                                         tuple(map(word_key, whole_key))))
         positional = zh_len >= POS_MIN_CHARS
-        # The hot loop (every span of every sentence of the term): _cheap and
+        # The hot loop (every span of every sentence of the term): cheap_score and
         # distortion inlined, same arithmetic.
         text = unit.sentence.text
         for key, surface, wkeys, cut, _start, piece in cands:

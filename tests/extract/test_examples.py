@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trainer.extract.examples import examples_for
 from trainer.extract.spans import analyse
-from trainer.extract.translate import Unit
+from trainer.extract.units import Unit
 
 
 def unit(zh: str, tr: str) -> Unit:

@@ -11,7 +11,7 @@ from tests.extract.samples import article
 from tests.extract.test_translate import rows_for
 from trainer.extract import anchors, dictionary
 from trainer.extract.lexicon import lexicon_for
-from trainer.extract.translate import Lexicon, lexical_score, rendered_parts
+from trainer.extract.lexical import lexical_score, Lexicon, rendered_parts
 
 # Three counties CC-CEDICT glosses as "Ci county", "She county", "Yi county":
 # the English text transcribes them instead.  攻关 is not rendered at all.

@@ -10,7 +10,8 @@ from tests.extract.test_translate import rows_for
 from trainer.extract.dictionary import key, main_senses
 from trainer.extract.lexicon import _filled_by_senses, lexicon_for
 from trainer.extract.spans import analyse
-from trainer.extract.translate import Unit, lexical_score, unit_candidates
+from trainer.extract.lexical import lexical_score
+from trainer.extract.units import Unit, unit_candidates
 
 # 打工 (to work away from home) is always "làm thuê xa nhà", a native phrase with
 # no Sino-Vietnamese reading of its characters; "xa" (far) also stands alone,

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from trainer.extract.corpus import LangCorpus
 from trainer.extract.quotes import quoted, quoted_renderings
-from trainer.extract.translate import Lexicon, score_candidates
+from trainer.extract.lexical import Lexicon
+from trainer.extract.translate import score_candidates
 
 
 def test_quotations_pair_by_order() -> None:

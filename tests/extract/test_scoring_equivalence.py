@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 from tests.extract.reference_scoring import reference_score_candidates
 from trainer.extract.corpus import LangCorpus
 from trainer.extract.lexicon import word_key_fn
-from trainer.extract.translate import Lexicon, score_candidates, unit_candidates
+from trainer.extract.lexical import Lexicon
+from trainer.extract.translate import score_candidates
+from trainer.extract.units import unit_candidates
 
 TERMS = ("合作社", "农民", "种子", "技术员")
 FILLER = "我们今天在这里讨论很多问题和一些新的想法" * 3
@@ -89,7 +91,8 @@ def test_vectorised_scores_equal_the_reference(docs: list[list[tuple]], seed: in
 @given(documents, st.integers(0, 40))
 def test_lexical_bound_is_never_below_the_lexical_score(docs: list[list[tuple]], seed: int) -> None:
     """Spans are skipped on this bound: it must hold for every span, names included."""
-    from trainer.extract.translate import _cheap_pool, lexical_score
+    from trainer.extract.lexical import lexical_score
+    from trainer.extract.pools import cheap_pool
 
     corpus = build(docs)
     for term in TERMS:
@@ -98,7 +101,7 @@ def test_lexical_bound_is_never_below_the_lexical_score(docs: list[list[tuple]],
             units = corpus.units_of(term, f"d{d}")
             if not units:
                 continue
-            pool = _cheap_pool(term, units, corpus.count(term), corpus.span_counts(term), corpus.table, lex, None)
+            pool = cheap_pool(term, units, corpus.count(term), corpus.span_counts(term), corpus.table, lex, None)
             for (u, i), bound in zip(pool.where, pool.lex_bound):
                 if i >= 0:
                     key, _surface, wkeys, _cut, _start, _piece = corpus.table.unit_spans(units[u]).cands[i]

@@ -11,7 +11,9 @@ from trainer.extract.lexicon import lexicon_for
 from trainer.extract.drafts import studyable
 from trainer.extract.pipeline import Row, extract_documents, prepare
 from trainer.extract.spans import analyse, clean, content_ngrams, norm, spans
-from trainer.extract.translate import Lexicon, Unit, lexical_score, score_candidates, sense_bonus
+from trainer.extract.lexical import lexical_score, Lexicon, sense_bonus
+from trainer.extract.translate import score_candidates
+from trainer.extract.units import Unit
 from tests.extract.samples import EN_COOP, FR_COOP, VI_COOP, article
 
 
@@ -96,7 +98,8 @@ def test_clean_drops_dangling_quotes() -> None:
 
 
 def test_confidence_drops_when_an_unrelated_runner_up_is_close() -> None:
-    from trainer.extract.translate import Scored, confidence
+    from trainer.extract.translate import confidence
+    from trainer.extract.units import Scored
 
     clear = [Scored("a b", ("a", "b"), 1.5, ()), Scored("c", ("c",), 0.5, ())]
     close = [Scored("a b", ("a", "b"), 1.5, ()), Scored("c", ("c",), 1.45, ())]
@@ -132,14 +135,15 @@ def test_two_terms_of_one_sentence_do_not_share_a_span() -> None:
 
 
 def test_far_spans_of_a_long_sentence_cost_more() -> None:
-    from trainer.extract.translate import distortion
+    from trainer.extract.pools import distortion
 
     assert distortion(0.1, 0.9, 200) > distortion(0.1, 0.2, 200) == 0.0
     assert distortion(0.1, 0.9, 10) == 0.0  # short sentences reorder freely
 
 
 def test_ties_go_to_the_span_without_inner_function_words() -> None:
-    from trainer.extract.translate import Scored, best_first
+    from trainer.extract.translate import best_first
+    from trainer.extract.units import Scored
 
     verbal = Scored("dispatched to help", ("dispatch", "help"), 1.162, ())
     nominal = Scored("targeted alleviation", ("target", "alleviation"), 1.162, ())
@@ -160,7 +164,7 @@ def test_words_unknown_to_the_dictionary_are_split_into_dictionary_words() -> No
 
 
 def test_overlapping_chinese_words_do_not_explain_a_span_away() -> None:
-    from trainer.extract.translate import other_keys
+    from trainer.extract.lexical import other_keys
 
     unit = Unit("解决农田水利和水利工程问题", analyse("x", "fr"), frozenset(), ("解决", "农田水利", "水利工程", "基础设施"))
     keys = {"水利工程": frozenset({"hydra"}), "基础设施": frozenset({"infra"}), "解决": frozenset({"solve"})}
@@ -175,7 +179,7 @@ def test_a_vietnamese_syllable_is_explained_in_its_own_tone_or_with_its_whole_wo
     because both its syllables are there."""
     from trainer.extract.lexicon import other_word_keys
     from trainer.extract.text import vi_toned
-    from trainer.extract.translate import other_keys
+    from trainer.extract.lexical import other_keys
 
     def found(text: str, words: tuple[str, ...]) -> frozenset[str]:
         unit = Unit("".join(words), analyse(text, "vi"), frozenset(), words)
@@ -192,7 +196,7 @@ def test_a_vietnamese_syllable_is_explained_in_its_own_tone_or_with_its_whole_wo
 
 
 def test_a_recurring_phrase_does_not_hide_the_compound_inside_it() -> None:
-    from trainer.extract.translate import unit_candidates
+    from trainer.extract.units import unit_candidates
 
     sentence = analyse("cử cán bộ xuống làng", "vi")
     words = [n for n in sentence.norms if n]
@@ -210,7 +214,7 @@ def test_a_recurring_phrase_does_not_hide_the_compound_inside_it() -> None:
 def test_position_is_measured_between_the_nearest_occurrences() -> None:
     # 农民 sits at the end of a long Chinese sentence; "farmers" opens the
     # translation and, in one version, also closes it: that occurrence counts.
-    from trainer.extract.translate import _cheap_pool
+    from trainer.extract.pools import cheap_pool
 
     def farmers_cheap(tr: str) -> float:
         corpus = LangCorpus("en")
@@ -218,7 +222,7 @@ def test_position_is_measured_between_the_nearest_occurrences() -> None:
         corpus.index_terms(["农民"])
         units = corpus.units_of("农民")
         lex = Lexicon((frozenset({"farme"}),), 1.0)
-        pool = _cheap_pool("农民", units, 1, corpus.span_counts("农民"), corpus.table, lex, None)
+        pool = cheap_pool("农民", units, 1, corpus.span_counts("农民"), corpus.table, lex, None)
         cands = corpus.table.unit_spans(units[0]).cands
         return next(c for c, (_u, i) in zip(pool.cheap, pool.where) if cands[i][0] == (norm("farmers", "en"),))
 
@@ -228,7 +232,7 @@ def test_position_is_measured_between_the_nearest_occurrences() -> None:
 
 def test_every_occurrence_has_a_position() -> None:
     from trainer.extract.spantable import _positions
-    from trainer.extract.translate import term_positions
+    from trainer.extract.pools import term_positions
 
     assert term_positions("农民和农民", "农民").tolist() == [0.2, 0.8]
     assert term_positions("工人", "农民").tolist() == [0.5]  # not found: the middle

@@ -19,7 +19,7 @@ from trainer.extract.align import Bead
 from trainer.extract.lexicon import word_key_fn
 from trainer.extract.spans import analyse, content_ngrams
 from trainer.extract.spantable import SpanTable, TermCounts, term_counts
-from trainer.extract.translate import Unit
+from trainer.extract.units import Unit
 
 
 @dataclass

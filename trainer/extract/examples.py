@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from trainer.extract.translate import Unit
+from trainer.extract.units import Unit
 
 MAX_EXAMPLES = 3
 

@@ -1,4 +1,4 @@
-"""Dictionary evidence for one term in one language, as a translate.Lexicon."""
+"""Dictionary evidence for one term in one language, as a lexical.Lexicon."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Callable, Mapping
 from trainer.extract import dictionary
 from trainer.extract.pinyin import plain_syllables
 from trainer.extract.text import vi_base, vi_toned, vi_weak
-from trainer.extract.translate import Lexicon
+from trainer.extract.lexical import Lexicon
 
 
 Learned = Mapping[str, frozenset[str]]

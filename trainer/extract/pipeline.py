@@ -22,7 +22,8 @@ from trainer.extract.examples import examples_for
 from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, other_word_keys, word_key_fn
 from trainer.extract.pinyin import term_pinyin
 from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, ngram_occurrences, rank_extra
-from trainer.extract.translate import Scored, Unit, clashes, confidence, score_candidates
+from trainer.extract.translate import clashes, confidence, score_candidates
+from trainer.extract.units import Scored, Unit
 
 #: Terms ranked per article at least (a long article keeps more, see CHARS_PER_TERM).
 DEFAULT_LIMIT = 60

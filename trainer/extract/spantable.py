@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from trainer.extract.translate import Candidate, Unit, unit_candidates
+from trainer.extract.units import Candidate, Unit, unit_candidates
 
 Key = tuple[str, ...]
 
@@ -38,7 +38,7 @@ class UnitSpans:
     first: np.ndarray  # index of its first word among the sentence's content words
     word_ids: np.ndarray  # word-key id of each content word of the sentence
     norm_ids: np.ndarray  # id of each content word itself
-    piece: np.ndarray  # a piece of a fixed phrase (see translate.unit_candidates)
+    piece: np.ndarray  # a piece of a fixed phrase (see units.unit_candidates)
 
     def count(self, per_word: np.ndarray) -> np.ndarray:
         """How many of the flagged content words each candidate holds."""
