@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from trainer.extract.bundle import article_paths
 from trainer.extract.lexicon import word_key_fn
-from trainer.extract.pipeline import Row, extract_documents, prepare
+from trainer.extract.documents import Row, prepare
+from trainer.extract.pipeline import extract_documents
 from trainer.extract.sources import load_documents
 from trainer.extract.spans import analyse, norm
 from trainer.extract.translate import clashes

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trainer.errors import InputError
-from trainer.extract.pipeline import extract_documents, prepare
+from trainer.extract.documents import prepare
+from trainer.extract.pipeline import extract_documents
 from tests.extract.samples import EN_COOP, FR_COOP, article
 
 BASES = {"en": article(EN_COOP), "fr": article(FR_COOP)}

@@ -10,7 +10,8 @@ from trainer.extract import parallel
 from trainer.extract.bundle import article_paths
 from trainer.extract.decode import decode_bytes
 from trainer.extract.langid import identify
-from trainer.extract.pipeline import extract_documents, prepare
+from trainer.extract.documents import prepare
+from trainer.extract.pipeline import extract_documents
 
 
 @given(st.lists(st.integers(0, 80), max_size=40), st.integers(1, 12))
@@ -51,7 +52,8 @@ def test_rows_do_not_depend_on_the_order_of_the_files() -> None:
 
 
 def test_the_most_confident_rendering_of_a_word_teaches_whatever_the_order() -> None:
-    from trainer.extract.pipeline import Row, _record, _Shared
+    from trainer.extract.documents import Row
+    from trainer.extract.pipeline import _record, _Shared
 
     def row(confidence: float) -> Row:
         return Row("扶贫", "fúpín", "fu2 pin2", "fr", "x", (), confidence, "aligned", (), "a.txt", 0, ())

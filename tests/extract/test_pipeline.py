@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from trainer.extract.drafts import to_drafts
-from trainer.extract.pipeline import Document, _alternatives, extract_documents, group_documents, prepare
+from trainer.extract.documents import Document, group_documents, prepare
+from trainer.extract.pipeline import _alternatives, extract_documents
 from trainer.extract.units import Scored
 from tests.extract.samples import EN_COOP, FR_CARRIED, FR_COOP, FR_PLAN, VI_COOP, ZH_CARRIED, ZH_PLAN, article
 

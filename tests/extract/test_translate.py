@@ -9,7 +9,8 @@ from trainer.extract import dictionary
 from trainer.extract.corpus import LangCorpus
 from trainer.extract.lexicon import lexicon_for
 from trainer.extract.drafts import studyable
-from trainer.extract.pipeline import Row, extract_documents, prepare
+from trainer.extract.documents import Row, prepare
+from trainer.extract.pipeline import extract_documents
 from trainer.extract.spans import analyse, clean, content_ngrams, norm, spans
 from trainer.extract.lexical import lexical_score, Lexicon, sense_bonus
 from trainer.extract.translate import score_candidates

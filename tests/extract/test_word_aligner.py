@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from trainer.extract import aligned_rows, choice, chunks, phrases, realign, tokens, wordalign
-from trainer.extract.pipeline import Row
+from trainer.extract.documents import Row
 
 
 def test_a_term_after_a_number_is_found_at_its_token_positions() -> None:

@@ -16,7 +16,7 @@ import click
 
 if TYPE_CHECKING:
     from trainer.opening import Settings
-    from trainer.extract.pipeline import Document, Row
+    from trainer.extract.documents import Document, Row
 
 
 @click.command()
@@ -61,7 +61,7 @@ def _run(
 ) -> tuple[list[Document], list[Row]]:
     """Read the files and extract their terms (at most ``limit`` per file), with
     progress bars on stderr for long runs (reading, then translating)."""
-    from trainer.extract.pipeline import best_terms
+    from trainer.extract.documents import best_terms
 
     docs, rows = _extracted(files, limit, jobs, warn, show_progress)
     return docs, best_terms(rows, limit) if limit is not None else rows
@@ -70,7 +70,8 @@ def _run(
 def _extracted(
     files: list[Path], limit: int | None, jobs: int | None, warn: Callable[[str], None], show_progress: bool,
 ) -> tuple[list[Document], list[Row]]:
-    from trainer.extract.pipeline import DEFAULT_LIMIT, extract_documents
+    from trainer.extract.documents import DEFAULT_LIMIT
+    from trainer.extract.pipeline import extract_documents
     from trainer.extract.sources import load_documents
 
     # The ranking looks at DEFAULT_LIMIT terms at least: a smaller --limit only cuts the output.

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from trainer.extract.lexicon import english_gloss
-from trainer.extract.pipeline import Row
+from trainer.extract.documents import Row
 from trainer.models import STUDY_FROM, Example, NoteDraft, Translation
 
 

@@ -1,55 +1,60 @@
 """Article texts -> ranked, translated terms: the extractor end to end.
 
-Stages (each its own module, each pure): blocks/sentences -> align -> terms ->
-pinyin -> translate -> examples.  Several files sharing one Chinese original
-(fr/en/vi versions) are grouped: terms are extracted once per Chinese text and
-translated in each file's language.
+Stages (each its own module, each pure): blocks/sentences -> align
+(documents.py) -> terms -> pinyin -> translate -> agreement across languages
+-> the word aligner's stage (aligned_rows.py: phrase choice) -> examples.
+Several files sharing one Chinese original (fr/en/vi versions) are grouped:
+terms are extracted once per Chinese text and translated in each file's
+language.
 """
 
 from __future__ import annotations
 
 import gc
-import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
-from trainer.extract import anchors, parallel, segment, wordnet_fr
-from trainer.extract.align import Bead, align, merge_crossings
-from trainer.extract.blocks import Article, parse_article
-from trainer.extract.corpus import LangCorpus, Pair, bead_texts
+from trainer.extract import parallel, segment, wordnet_fr
+from trainer.extract.corpus import LangCorpus
+from trainer.extract.documents import DEFAULT_LIMIT, Document, Progress, Row, group_documents, group_terms
 from trainer.extract.examples import examples_for
 from trainer.extract.lexicon import Learned, fallback_gloss, lexicon_for, other_word_keys, word_key_fn
 from trainer.extract.pinyin import term_pinyin
-from trainer.extract.terms import TermCandidate, drop_compositional, extract_terms, ngram_occurrences, rank_extra
+from trainer.extract.terms import TermCandidate
 from trainer.extract.translate import clashes, confidence, score_candidates
 from trainer.extract.units import Scored, Unit
 
-#: Terms ranked per article at least (a long article keeps more, see CHARS_PER_TERM).
-DEFAULT_LIMIT = 60
-#: A long article keeps at least one term per this many Chinese characters.
-CHARS_PER_TERM = 12
-#: Share of its sentences a file must share with a group to join it.
-GROUP_OVERLAP = 0.8
-#: Score bonus per further article (Chinese original) using a term.
-SPREAD_BOOST = 0.5
 MAX_ALTERNATIVES = 3
+
+
 #: Rows per document for candidates only the word aligner translates (names and chunks met once).
 ALIGNED_BUDGET = 150
+
+
 #: Evidence note of a rendering that shares words with a sibling file's.
 AGREES = "agrees with the"
+
+
 #: Reported confidence factor of a rendering seen in one sentence pair on co-occurrence alone.
 LONE_SPAN = 0.5
+
+
 #: An alternative scores at least this share of the best rendering's score.
 ALTERNATIVE_SHARE = 0.5
 
-Progress = Callable[[int, int], None]
+
 #: A word's rendering is reused as evidence for longer terms above this confidence.
 LEARN_CONFIDENCE = 0.5
+
+
 #: A rendering this sure speaks for the same term in a sibling file's language.
 AGREE_CONFIDENCE = 0.8
+
+
 #: Share of a row's remaining doubt that a fully agreeing sibling rendering removes.
 AGREE_WEIGHT = 0.5
+
+
 #: Languages whose terms also draw on what the corpus taught each character
 #: (wordmodel.py): those CC-CEDICT's English glosses reach only through cognates
 #: or not at all.  For English the dictionary says more, and on a small corpus
@@ -57,131 +62,14 @@ AGREE_WEIGHT = 0.5
 #: than it adds; as evidence against a span (a word another character renders)
 #: it changed more rows for the worse than for the better in every language.
 CHAR_MODEL_LANGS = ("fr", "vi")
+
+
 #: Languages whose renderings share cognates (English and French; not Vietnamese).
 COGNATE_LANGS = ("en", "fr")
+
+
 #: The language of CC-CEDICT's glosses: its rows may fall back on them.
 GLOSS_LANG = "en"
-
-
-@dataclass(frozen=True)
-class Row:
-    """One term in one translation language for one source file."""
-
-    term: str
-    pinyin: str
-    pinyin_numbers: str
-    lang: str
-    translation: str
-    alternatives: tuple[str, ...]
-    confidence: float
-    method: str
-    evidence: tuple[str, ...]
-    source: str
-    rank: int
-    examples: tuple[tuple[str, str], ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "term": self.term, "pinyin": self.pinyin, "pinyin_numbers": self.pinyin_numbers,
-            "lang": self.lang, "translation": self.translation, "alternatives": list(self.alternatives),
-            "confidence": self.confidence, "method": self.method, "evidence": list(self.evidence),
-            "source": self.source, "rank": self.rank,
-            "examples": [{"zh": zh, "translation": tr} for zh, tr in self.examples],
-        }
-
-
-@dataclass(frozen=True)
-class Document:
-    """A parsed, segmented and sentence-aligned input file."""
-
-    article: Article
-    words: tuple[tuple[str, ...], ...]
-    pairs: tuple[Pair, ...]
-
-
-def prepare(name: str, text: str, identify: Callable[[str], str]) -> Document:
-    """Parse, segment and sentence-align one decoded file (``identify`` names the language)."""
-    article = parse_article(name, text, identify)
-    words = tuple(tuple(segment.cut(s)) for s in article.zh)
-    lang = article.lang
-    zk = [anchors.zh_keys(w, s, lang) for w, s in zip(words, article.zh)]
-    tk = [anchors.tr_keys(s, lang) for s in article.translation]
-    beads: list[Bead] = align([_zh_len(s) for s in article.zh], [len(s) for s in article.translation], zk, tk)
-    beads = merge_crossings(
-        beads, zk, tk,
-        lambda i: anchors.zh_ends(words[i], lang),
-        lambda j: anchors.tr_ends(article.translation[j], lang),
-    )
-    return Document(article, words, tuple(bead_texts(beads, article.zh, article.translation, words)))
-
-
-def _zh_len(sentence: str) -> int:
-    return len(re.sub(r"\s", "", sentence))
-
-
-def group_documents(docs: Sequence[Document]) -> list[list[Document]]:
-    """Files whose Chinese texts (nearly) agree are translations of one original.
-
-    Pages copied from different sites differ in punctuation, spacing or a stray
-    sentence, so a file joins the group sharing at least GROUP_OVERLAP of its
-    sentences (looked up by sentence, linear in the corpus).
-    """
-    groups: list[list[Document]] = []
-    owner: dict[str, int] = {}
-    for doc in docs:
-        keys = [re.sub(r"\W", "", s) for s in doc.article.zh]
-        votes = Counter(owner[k] for k in set(keys) if k in owner)
-        best = votes.most_common(1)
-        size = min(len(set(keys)), len(groups[best[0][0]][0].article.zh)) if best else 0
-        if best and best[0][1] >= GROUP_OVERLAP * size:
-            groups[best[0][0]].append(doc)
-            continue
-        for k in keys:
-            owner.setdefault(k, len(groups))
-        groups.append([doc])
-    return groups
-
-
-def group_terms(groups: Sequence[Sequence[Document]], limit: int) -> list[list[TermCandidate]]:
-    """Terms per group, completed with terms found in other groups' texts.
-
-    ``limit`` is a floor: a long article keeps one term per CHARS_PER_TERM
-    characters of Chinese, so its tail of key words is not cut.
-
-    A term several articles use is a key term of the collection (农民, 基础设施
-    recur in most of them): its score grows with the number of articles showing it.
-    """
-    corpus: Counter[tuple[str, ...]] = Counter()
-    for g in groups:
-        corpus.update({gram: len(o) for gram, o in ngram_occurrences(g[0].words).items() if len(gram) > 1})
-    limits = [max(limit, sum(map(len, g[0].article.zh)) // CHARS_PER_TERM) for g in groups]
-    ranked = [extract_terms(g[0].words, g[0].article.zh, segment.idf, segment.known, 2 * n, segment.pos, corpus)
-              for g, n in zip(groups, limits)]
-    every = {t.term: t.words for terms in ranked for t in terms}
-    texts = ["\n".join(g[0].article.zh) for g in groups]
-    spread = {term: sum(1 for text in texts if term in text) for term in every}
-    out = []
-    for text, terms, n in zip(texts, ranked, limits):
-        merged = rank_extra(terms, every, text, segment.idf, 2 * n, segment.pos)
-        # A single character is no key term (and words of two characters must not
-        # learn from anything shorter: see _translate).
-        boosted = [replace(t, score=t.score * (1 + SPREAD_BOOST * (spread.get(t.term, 1) - 1)))
-                   for t in merged if len(t.term) >= 2]
-        out.append(drop_compositional(sorted(boosted, key=lambda t: (-t.score, t.term)), segment.idf)[:n])
-    return out
-
-
-def best_terms(rows: Sequence[Row], limit: int) -> list[Row]:
-    """At most ``limit`` terms per file, the best ranked first (``--limit``)."""
-    kept: dict[str, set[str]] = {}
-    out = []
-    for row in sorted(rows, key=lambda r: r.rank):
-        terms = kept.setdefault(row.source, set())
-        if row.term in terms or len(terms) < limit:
-            terms.add(row.term)
-            out.append(row)
-    order = {id(row): i for i, row in enumerate(rows)}
-    return sorted(out, key=lambda r: order[id(r)])
 
 
 def extract_documents(

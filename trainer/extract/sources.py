@@ -17,7 +17,7 @@ from trainer.errors import InputError
 from trainer.extract import parallel, segment
 from trainer.extract.decode import read_article
 from trainer.extract.langid import identify
-from trainer.extract.pipeline import Document, prepare
+from trainer.extract.documents import Document, prepare
 
 #: Files below which worker processes are not worth their start-up.
 MIN_PARALLEL_FILES = 40
