@@ -27,17 +27,22 @@ def start_worker(db: Path, learner: str, count: int, seed: int) -> subprocess.Po
 
 
 def prepare(db: Path, learners: tuple[str, ...]) -> int:
+    """The database for the workers; returns the number of cards per learner."""
     with Store.open(db) as store:
         for name in learners:
             store.add_learner(name, "en")
         store.import_notes("D", make_drafts(40))
-        return store.conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+        return store.conn.execute("SELECT count(*) FROM cards").fetchone()[0] // len(learners)
 
 
 def check_consistent(db: Path, cards: int) -> int:
+    """integrity_check ok, ``cards`` cards per learner (a long-running worker adds
+    learners when every card is due years ahead), no duplicate, every card equal
+    to the replay of its log; returns the number of reviews."""
     raw = sqlite3.connect(db)
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert raw.execute("SELECT count(*) FROM cards").fetchone()[0] == cards
+    learners = raw.execute("SELECT count(*) FROM learners").fetchone()[0]
+    assert raw.execute("SELECT count(*) FROM cards").fetchone()[0] == cards * learners
     dupes = raw.execute("SELECT count(*) FROM (SELECT note_id, learner_id, direction FROM cards "
                         "GROUP BY 1, 2, 3 HAVING count(*) > 1)").fetchone()[0]
     assert dupes == 0
