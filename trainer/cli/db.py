@@ -10,6 +10,14 @@ from trainer.cli.common import echo_json, settings_of
 from trainer.errors import DatabaseError
 
 
+def _existing(ctx: click.Context) -> Path:
+    """The database file these commands look at; it must exist (they never create one)."""
+    path = settings_of(ctx).db_path()
+    if not path.is_file():
+        raise DatabaseError(f"{path}: no such database")
+    return path
+
+
 @click.group()
 def db() -> None:
     """Check the database, or copy what is readable of a damaged one."""
@@ -22,9 +30,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
     """Run SQLite's integrity check, read-only. Exit 3 when the file is damaged."""
     from trainer.store.repair import integrity_problems
 
-    path = settings_of(ctx).db_path()
-    if not path.is_file():
-        raise DatabaseError(f"{path}: no such database")
+    path = _existing(ctx)
     problems = integrity_problems(path)
     if as_json:
         echo_json({"database": str(path), "ok": not problems, "problems": problems})
@@ -49,9 +55,7 @@ def repair(ctx: click.Context, output: Path) -> None:
     """
     from trainer.store.repair import repair as copy_readable
 
-    path = settings_of(ctx).db_path()
-    if not path.is_file():
-        raise DatabaseError(f"{path}: no such database")
+    path = _existing(ctx)
     copies = copy_readable(path, output, progress=lambda table: click.echo(f"copying {table}…", err=True))
     for copy in copies:
         lost = (f", some rows lost in {copy.unreadable_ranges} damaged range(s)" if copy.unreadable_ranges else "")

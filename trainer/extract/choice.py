@@ -177,7 +177,7 @@ def _link_shares(forms: Sequence[str], with_term: Sequence[Place], lang: str) ->
         target = [j for j in range(starts[0], starts[0] + n) if _is_content(pair.tr.forms[j], lang)]
         if not zh or not target:
             continue
-        outside = _next_content(pair.tr, starts[0], starts[0] + n - 1, lang)
+        outside = {j for j in _next_content(pair.tr, starts[0], starts[0] + n - 1, lang) if j is not None}
         for links in pair.runs:
             inside = {(i, j) for i, j in links if i in zh and j in target}
             sums[0] += len({i for i, _j in inside}) / len(zh)
@@ -189,15 +189,15 @@ def _link_shares(forms: Sequence[str], with_term: Sequence[Place], lang: str) ->
     return tuple(v / count for v in sums) if count else (0.0, 0.0, 0.0, 0.0)  # type: ignore[return-value]
 
 
-def _next_content(tr: tokens.Tokens, first: int, last: int, lang: str) -> set[int]:
-    """The nearest content word on each side of tokens first..last, across function words only."""
-    out = set()
+def _next_content(tr: tokens.Tokens, first: int, last: int, lang: str) -> tuple[int | None, int | None]:
+    """The nearest content word left and right of tokens first..last, across
+    function words only (None: punctuation or the sentence's edge comes first)."""
+    found: list[int | None] = []
     for j, step in ((first - 1, -1), (last + 1, 1)):
         while 0 <= j < len(tr.forms) and tokens.is_word(tr.forms[j]) and not _is_content(tr.forms[j], lang):
             j += step
-        if 0 <= j < len(tr.forms) and _is_content(tr.forms[j], lang):
-            out.add(j)
-    return out
+        found.append(j if 0 <= j < len(tr.forms) and _is_content(tr.forms[j], lang) else None)
+    return found[0], found[1]
 
 
 def candidates(
@@ -240,21 +240,12 @@ def _neighbours(text: str, places: Sequence[Place], lang: str) -> list[str]:
             continue
         first, last = starts[0], starts[0] + n - 1
         out = []
-
-        def content(j: int) -> bool:
-            return _is_content(tr.forms[j], lang)
-
-        j = first - 1
-        while j >= 0 and tokens.is_word(tr.forms[j]) and not content(j):
-            j -= 1
-        if j >= 0 and content(j):
-            out.append(tr.surface(j, last))
-        j = last + 1
-        while j < len(tr.forms) and tokens.is_word(tr.forms[j]) and not content(j):
-            j += 1
-        if j < len(tr.forms) and content(j):
-            out.append(tr.surface(first, j))
-        words = [k for k in range(first, last + 1) if content(k)]
+        left, right = _next_content(tr, first, last, lang)
+        if left is not None:
+            out.append(tr.surface(left, last))
+        if right is not None:
+            out.append(tr.surface(first, right))
+        words = [k for k in range(first, last + 1) if _is_content(tr.forms[k], lang)]
         if len(words) > 1:
             out.append(tr.surface(words[1], words[-1]))
             out.append(tr.surface(words[0], words[-2]))
