@@ -16,12 +16,14 @@ def fixed(lang: str) -> Callable[[str], str]:
 
 
 @pytest.mark.parametrize("line", ["Mise à jour:2021-01-07 | french.china.org.cn", "11-01-2021 | China.org.cn",
-                                  "Updated: 2020/3/12", "source | news.example.com"])
+                                  "Updated: 2020/3/12", "source | news.example.com",
+                                  "Source: Example Wire (CC BY 4.0) | wire.12345", "来源：某某网 | 编辑：张三"])
 def test_metadata_lines(line: str) -> None:
     assert is_metadata(line)
 
 
-@pytest.mark.parametrize("line", ["Le « dernier kilomètre »", "In 2019, the county set up 120 cooperatives."])
+@pytest.mark.parametrize("line", ["Le « dernier kilomètre »", "In 2019, the county set up 120 cooperatives.",
+                                  "Yes | No? The vote was close.", "It rained. | It stopped."])
 def test_not_metadata(line: str) -> None:
     assert not is_metadata(line)
 
@@ -40,6 +42,14 @@ def test_a_parenthesised_subtitle_is_dropped() -> None:
     with_subtitle = EN_COOP.replace("\n", "\n(Rural News)\n", 1)
     art = parse_article("a.txt", article(with_subtitle), fixed("en"))
     assert not any("Rural News" in s for s in art.translation)
+    assert art.translation == parse_article("a.txt", article(EN_COOP), fixed("en")).translation
+
+
+def test_a_source_line_in_both_languages_is_dropped() -> None:
+    line = "Source: Example Wire (CC BY 4.0) | wire.12345\n"
+    with_source = article(EN_COOP.replace("\n", "\n" + line, 1), ZH_COOP.replace("\n", "\n" + line, 1))
+    art = parse_article("a.txt", with_source, fixed("en"))
+    assert not any("Example Wire" in s for s in art.translation + art.zh)
     assert art.translation == parse_article("a.txt", article(EN_COOP), fixed("en")).translation
 
 

@@ -24,6 +24,7 @@ KANA_RATIO = 0.05
 LATIN_RATIO = 0.8
 
 _DATE = re.compile(r"\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\b")
+_SENTENCE_END = set(".!?。！？…»\"”")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|cn|gov|edu|info|vn|fr)\b", re.I)
 
 
@@ -37,11 +38,21 @@ class Article:
     translation: tuple[str, ...]
 
 
+def is_field_line(paragraph: str) -> bool:
+    """A line of fields separated by " | " ("Source: an archive | id.123"), none of them
+    a sentence: a page's byline or source line, present in both languages, which would
+    otherwise be glued onto the first sentence of the translation."""
+    fields = [f.strip() for f in paragraph.split(" | ")]
+    return len(fields) >= 2 and all(fields) and not any(f[-1] in _SENTENCE_END for f in fields)
+
+
 def is_metadata(paragraph: str) -> bool:
     """Date/source lines ("Mise à jour:2021-01-07 | french.china.org.cn")."""
     if len(paragraph) > 120:
         return False
-    return bool(_DATE.search(paragraph)) or bool(_DOMAIN.search(paragraph) and "|" in paragraph)
+    return bool(_DATE.search(paragraph)) or bool(_DOMAIN.search(paragraph) and "|" in paragraph) or is_field_line(
+        paragraph
+    )
 
 
 def is_aside(paragraph: str) -> bool:
