@@ -7,14 +7,18 @@ voted phrases (realign.renderings) and the ranked extractor's translation and
 alternatives (pipeline without the aligner stage).  Each candidate is scored
 with the gold rule and described by choice.candidate_features (vote share,
 association with the term over the article's sentence pairs, dictionary and
-background-table support, length).  A logistic model of "this candidate is
-right" is fitted leave-one-article-out; the top candidate of each term is the
+background-table support, length).  A model of "this candidate is right"
+(the mean probability of an L2 logistic regression and gradient-boosted trees,
+scikit-learn, settings in TREES; ``--model logistic|trees`` for either alone,
+for comparison) is fitted leave-one-article-out; the top candidate of each term is the
 row's translation, its probability the row's confidence.  Both ways a learner
 runs the extractor are data: all files of a set together, and each file alone
 (a model fitted without the article scores it in both).  Prints, per set and
 way, the oracle (a right candidate exists), the chosen accuracy and the
 pipeline's own on the same terms, then the reliability table.  ``--write``
-stores the weights fitted on all rows in trainer/extract/data/choice_model.json.
+stores both models fitted on all rows in trainer/extract/data/choice_model.json,
+after checking that trainer.extract.choice gives the fitted probabilities.
+Needs the bench extra: pip install -e '.[bench]'.
 """
 
 from __future__ import annotations
@@ -37,6 +41,38 @@ from proto_align import gold_rows  # noqa: E402
 
 
 L2 = 1.0
+#: Chosen on one eflomal draw among depths 2-3, 50-200 trees, rates 0.05-0.1, then
+#: checked on two other draws (bench/RESULTS_extract.md, session 33).
+TREES = dict(max_depth=3, n_estimators=100, learning_rate=0.1, subsample=0.8, random_state=0)
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray):
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    return GradientBoostingClassifier(**TREES).fit(x, y)
+
+
+def predict(kind: str, x: np.ndarray, y: np.ndarray, xt: np.ndarray) -> np.ndarray:
+    """Probabilities for ``xt`` from the model of that kind fitted on (x, y)."""
+    logistic = (lambda: 1 / (1 + np.exp(-xt @ fit(x, y))))
+    trees = (lambda: fit_trees(x, y).predict_proba(xt)[:, 1])
+    if kind == "logistic":
+        return logistic()
+    if kind == "trees":
+        return trees()
+    return 0.5 * (logistic() + trees())
+
+
+def trees_json(model, names: list[str]) -> dict:
+    """The fitted trees as plain lists, for trainer.extract.boosted."""
+    init = float(model._raw_predict_init(np.zeros((1, len(names))))[0, 0])
+    trees = []
+    for est in model.estimators_[:, 0]:
+        t = est.tree_
+        trees.append([[int(t.feature[k]) if t.children_left[k] >= 0 else -1, float(t.threshold[k]),
+                       int(t.children_left[k]), int(t.children_right[k]), float(t.value[k][0][0])]
+                      for k in range(t.node_count)])
+    return {"features": names, "init": init, "learning_rate": float(model.learning_rate), "trees": trees}
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -83,6 +119,8 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--show", action="store_true", help="print the terms the ranking gets wrong")
+    ap.add_argument("--model", choices=("mean", "logistic", "trees"), default="mean",
+                    help="the shipped mean of both, or either alone (comparison only)")
     args = ap.parse_args()
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "gold"))
@@ -101,7 +139,7 @@ def main() -> None:
     held = np.zeros(len(ya))
     for art in sorted(set(g)):
         m = ga == art
-        held[m] = 1 / (1 + np.exp(-xa[m] @ fit(xa[~m], ya[~m])))
+        held[m] = predict(args.model, xa[~m], ya[~m], xa[m])
     chosen_ok, chosen_p, oracle = [], [], 0
     for t in range(len(items)):
         m = np.where(ta == t)[0]
@@ -135,18 +173,22 @@ def main() -> None:
         m = p >= bar
         if m.any():
             print(f"  p >= {bar}: {m.sum()} rows, {ok[m].mean():.2f} right")
-    w = fit(xa, ya)
-    print("weights:", {k: round(float(v), 3) for k, v in zip(names, w)})
+    print("logistic weights:", {k: round(float(v), 3) for k, v in zip(names, fit(xa, ya))})
     if args.show:
         for t, (_mode, art, cands, now, _h) in enumerate(items):
             m = np.where(ta == t)[0]
             if len(m) and chosen_ok[t] != now:
                 print(_mode, art, "pipeline right" if now else "ranking right", [(c[2], c[1], round(float(held[i]), 2)) for c, i in zip(cands, m)][:6])
-    if args.write:
+    if args.write and args.model == "mean":
+        w, model = fit(xa, ya), fit_trees(xa, ya)
+        data = {"fitted_by": "bench/fit_rank.py", "settings": TREES, "candidates": len(ya),
+                "logistic": {k: float(v) for k, v in zip(names, w)}, "trees": trees_json(model, names)}
+        ours = choice.Model.from_json(data)
+        gap = max(abs(ours.probability(dict(zip(names, row))) - p) for row, p in zip(xa, predict("mean", xa, ya, xa)))
+        assert gap < 1e-9, f"choice.Model differs from the fitted models by {gap}"
         out = ROOT / "trainer/extract/data/choice_model.json"
-        out.write_text(json.dumps({"fitted_by": "bench/fit_rank.py", "candidates": len(ya),
-                                   "weights": {k: round(float(v), 4) for k, v in zip(names, w)}}, indent=1) + "\n")
-        print("wrote", out)
+        out.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        print(f"wrote {out} (largest gap to scikit-learn: {gap:.1e})")
 
 
 if __name__ == "__main__":
