@@ -208,3 +208,52 @@ class ReviewRecord:
     kind: int
     before: CardState
     after: CardState
+
+
+#: What a learner can decide about a mined translation (see :class:`Correction`).
+DECISIONS = ("accept", "pick", "edit", "reject")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One learner decision on a term's translation: ``accept`` (the mined text is
+    right), ``pick`` (an alternative), ``edit`` (typed), ``reject`` (not a term to
+    study in this deck).  ``new`` is the confirmed translation ("" for reject)."""
+
+    term: str
+    lang: str
+    decision: str
+    old: str = ""
+    new: str = ""
+    deck: str = ""
+    learner: str = ""
+    decided_ms: int = 0
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, not {self.decision!r}")
+        if self.lang not in LANGS:
+            raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {self.lang!r}")
+        if not self.term.strip():
+            raise ValueError("the term is empty")
+        if self.decision != "reject" and not self.new.strip():
+            raise ValueError("a confirmed translation cannot be empty")
+
+    @property
+    def confirmed(self) -> bool:
+        return self.decision != "reject"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Correction:
+        if not isinstance(data, Mapping):
+            raise TypeError("a JSON object is expected")
+        return Correction(
+            term=str(data["term"]), lang=str(data["lang"]), decision=str(data["decision"]),
+            old=str(data.get("old", "")), new=str(data.get("new", "")), deck=str(data.get("deck", "")),
+            learner=str(data.get("learner", "")), decided_ms=int(data.get("decided_ms", 0)),
+            source=str(data.get("source", "")),
+        )

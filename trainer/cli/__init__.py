@@ -27,6 +27,7 @@ SUBCOMMANDS: dict[str, str] = {
     "extract": "trainer.cli.extract:extract",
     "export": "trainer.cli.export:export",
     "db": "trainer.cli.db:db",
+    "corrections": "trainer.cli.corrections:corrections",
 }
 
 

@@ -29,10 +29,13 @@ if TYPE_CHECKING:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes reading files and translating terms [default: one per CPU core "
                    "on large inputs]. The output does not depend on it.")
+@click.option("--no-corrections", is_flag=True,
+              help="Ignore the learners' stored corrections (by default a confirmed translation is reused "
+                   "where the article shows it, and terms rejected in --deck are left out).")
 @click.pass_obj
 def extract(
     settings: Settings, files: tuple[Path, ...], as_json: bool, deck: str | None, limit: int | None,
-    jobs: int | None
+    jobs: int | None, no_corrections: bool,
 ) -> None:
     """Extract key terms, pinyin and translations from article FILES.
 
@@ -45,6 +48,10 @@ def extract(
         click.echo(f"trainer: warning: {message}", err=True)
 
     docs, rows = _run(list(files), limit, jobs, warn, show_progress=not as_json and len(files) > 2)
+    if not no_corrections:
+        from trainer.extract.corrections import apply_corrections
+
+        rows = apply_corrections(rows, _stored_corrections(settings, deck, warn), deck or "")
     if not rows:
         raise InputError(", ".join(d.article.name for d in docs) + ": no terms could be extracted")
     if deck:
@@ -89,6 +96,31 @@ def _extracted(
         return docs, extract_documents(
             docs, limit, progress=lambda done, total: progress.update(task, completed=done, total=total), workers=jobs
         )
+
+
+def _stored_corrections(settings: Settings, deck: str | None, warn: Callable[[str], None]) -> list:
+    """The learners' decisions in the database, if there is one (never created here).
+    Without --deck an unreadable database is only a warning: the extraction still runs."""
+    import sqlite3
+
+    from trainer.errors import TrainerError
+    from trainer.store import Store
+    from trainer.store.connection import database_error
+
+    path = settings.db_path()
+    if not path.exists():
+        return []
+    try:
+        with Store.open(path) as store:
+            try:
+                return store.corrections()
+            except sqlite3.Error as error:
+                raise database_error(path, error) from error
+    except TrainerError as error:
+        if deck:
+            raise
+        warn(f"{error} (corrections not used)")
+        return []
 
 
 def _store(settings: Settings, deck: str, rows: Sequence[Row], names: Sequence[str]) -> None:

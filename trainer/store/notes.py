@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from trainer.errors import DatabaseError, TrainerError
-from trainer.models import Deck, Example, Note, NoteDraft, Translation
+from trainer.models import Correction, Deck, Example, Note, NoteDraft, Translation
 from trainer.store.connection import transaction
+from trainer.store.corrections import insert_correction
 
 if TYPE_CHECKING:
     from trainer.store import Store
@@ -166,8 +167,9 @@ class NoteQueries:
         ).fetchall()
         return [note_from_row(r) for r in rows]
 
-    def edit_translation(self: Store, note_id: int, lang: str, text: str) -> Note:
-        """A learner's fix of a translation; kept over later re-extractions."""
+    def edit_translation(self: Store, note_id: int, lang: str, text: str, learner: str = "") -> Note:
+        """A learner's fix of a translation; kept over later re-extractions, and
+        stored as a correction (an ``edit``) that later extractions use."""
         text = text.strip()
         if not text:
             raise TrainerError("a translation cannot be empty")
@@ -183,6 +185,12 @@ class NoteQueries:
                 "UPDATE notes SET translations = ?, updated_ms = ? WHERE id = ?",
                 (_json({k: v.to_dict() for k, v in translations.items()}), self.now_ms(), note_id),
             )
+            if not old or old.text != text:
+                deck = self.conn.execute("SELECT d.name FROM decks d JOIN notes n ON n.deck_id = d.id WHERE n.id = ?",
+                                         (note_id,)).fetchone()[0]
+                insert_correction(self.conn, Correction(
+                    term=note.term, lang=lang, decision="edit", old=old.text if old else "", new=text, deck=deck,
+                    learner=learner, decided_ms=self.now_ms(), source=", ".join(note.sources)))
             self.ensure_cards()
         return replace(note, translations=translations)
 

@@ -129,7 +129,7 @@ class BrowseScreen(Screen[None]):
 
         def saved(text: str | None) -> None:
             if text:
-                edited = self.trainer.store.edit_translation(note.id, self.trainer.learner.lang, text)
+                edited = self.trainer.store.edit_translation(note.id, self.trainer.learner.lang, text, self.trainer.learner.name)
                 self.notes[str(note.id)] = edited
                 self.show_details()
 

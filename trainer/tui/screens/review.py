@@ -254,7 +254,7 @@ class ReviewScreen(Screen[None]):
     def _edited(self, text: str | None) -> None:
         if text is None or self.note is None or self.card is None:
             return
-        self.note = self.session.store.edit_translation(self.note.id, self.lang, text)
+        self.note = self.session.store.edit_translation(self.note.id, self.lang, text, self.session.learner.name)
         self.notify("Translation saved.", timeout=2)
         if self.revealed:
             self.reveal()
