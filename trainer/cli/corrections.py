@@ -63,7 +63,8 @@ def import_corrections(ctx: click.Context, file: Path) -> None:
 def _read(file: Path) -> list[dict]:
     if not file.is_file():
         raise InputError(f"{file}: not a regular file")
-    data = file.open("rb").read(MAX_BYTES + 1)
+    with file.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InputError(f"{file}: too large for a corrections file (over {MAX_BYTES // 2**20} MB)")
     try:

@@ -48,15 +48,16 @@ def extract(
         click.echo(f"trainer: warning: {message}", err=True)
 
     docs, rows = _run(list(files), limit, jobs, warn, show_progress=not as_json and len(files) > 2)
-    if not no_corrections:
-        from trainer.extract.corrections import apply_corrections
-
-        rows = apply_corrections(rows, _stored_corrections(settings, deck, warn), deck or "")
     if not rows:
         raise InputError(", ".join(d.article.name for d in docs) + ": no terms could be extracted")
     if deck:
-        _store(settings, deck, rows, [d.article.name for d in docs])
-    elif as_json:
+        _store(settings, deck, rows, [d.article.name for d in docs], use_corrections=not no_corrections)
+        return
+    if not no_corrections:
+        from trainer.extract.corrections import apply_corrections
+
+        rows = apply_corrections(rows, _stored_corrections(settings, warn))
+    if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
     else:
@@ -98,7 +99,7 @@ def _extracted(
         )
 
 
-def _stored_corrections(settings: Settings, deck: str | None, warn: Callable[[str], None]) -> list:
+def _stored_corrections(settings: Settings, warn: Callable[[str], None]) -> list:
     """The learners' decisions in the database, if there is one (never created here).
     Without --deck an unreadable database is only a warning: the extraction still runs."""
     import sqlite3
@@ -117,19 +118,28 @@ def _stored_corrections(settings: Settings, deck: str | None, warn: Callable[[st
             except sqlite3.Error as error:
                 raise database_error(path, error) from error
     except TrainerError as error:
-        if deck:
-            raise
         warn(f"{error} (corrections not used)")
         return []
 
 
-def _store(settings: Settings, deck: str, rows: Sequence[Row], names: Sequence[str]) -> None:
+def _store(settings: Settings, deck: str, rows: Sequence[Row], names: Sequence[str], use_corrections: bool) -> None:
+    """Store the rows as notes of ``deck``, after the stored corrections (read in the same opening)."""
+    from trainer.extract.corrections import apply_corrections
     from trainer.extract.drafts import to_drafts
     from trainer.store import Store
 
-    drafts = to_drafts(rows)
-    with Store.open(settings.db_path()) as store:
-        result = store.import_notes(deck, drafts, description="Extracted from " + ", ".join(names))
+    import sqlite3
+
+    from trainer.store.connection import database_error
+
+    path = settings.db_path()
+    with Store.open(path) as store:
+        if use_corrections:
+            try:
+                rows = apply_corrections(rows, store.corrections(), deck)
+            except sqlite3.Error as error:
+                raise database_error(path, error) from error
+        result = store.import_notes(deck, to_drafts(rows), description="Extracted from " + ", ".join(names))
     click.echo(f"{result.deck}: {result.added} added, {result.updated} updated, "
                f"{result.unchanged} unchanged, {result.cards_created} new cards")
 

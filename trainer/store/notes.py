@@ -186,10 +186,8 @@ class NoteQueries:
                 (_json({k: v.to_dict() for k, v in translations.items()}), self.now_ms(), note_id),
             )
             if not old or old.text != text:
-                deck = self.conn.execute("SELECT d.name FROM decks d JOIN notes n ON n.deck_id = d.id WHERE n.id = ?",
-                                         (note_id,)).fetchone()[0]
                 insert_correction(self.conn, Correction(
-                    term=note.term, lang=lang, decision="edit", old=old.text if old else "", new=text, deck=deck,
+                    term=note.term, lang=lang, decision="edit", old=old.text if old else "", new=text, deck=note.deck,
                     learner=learner, decided_ms=self.now_ms(), source=", ".join(note.sources)))
             self.ensure_cards()
         return replace(note, translations=translations)
