@@ -268,7 +268,7 @@ def test_migrated_schema_has_the_expected_columns_and_indexes(store: Store) -> N
 def test_next_card_is_an_index_lookup_not_a_scan(store: Store) -> None:
     plans = []
     for where in ("last_review_ms IS NOT NULL AND due_ms < 0 ORDER BY due_ms",
-                  "last_review_ms IS NULL ORDER BY position, id"):
+                  "last_review_ms IS NULL AND waiting = 0 ORDER BY position, id"):
         rows = store.conn.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM cards WHERE learner_id = 1 AND direction = 'recall' "
             f"AND suspended = 0 AND {where} LIMIT 8").fetchall()

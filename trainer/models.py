@@ -156,6 +156,8 @@ class Learner:
     new_per_day: int = 20
     reviews_per_day: int = 200
     day_start_hour: int = 4
+    #: Study notes whose translation still needs a check (False: they wait until checked).
+    study_unchecked: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -39,16 +39,21 @@ def drafts() -> list[NoteDraft]:
             term=term, pinyin=pinyin, pinyin_numbers=numbers,
             translations={"fr": Translation(fr, method=method, confidence=0.9),
                           "en": Translation(en, method=method, confidence=0.9),
-                          "vi": Translation(vi, confidence=0.8)},
+                          "vi": Translation(vi, confidence=0.9)},
             examples=(Example(zh, {"fr": fr_s, "en": en_s}),),
             sources=("001_test.txt",), rank=rank,
         ))
     return result
 
 
-def make_store(path: Path, *, learner: str = "alice", lang: str = "fr") -> Store:
-    """A database with the deck "Pauvreté" (six notes) and one learner."""
+def make_store(path: Path, *, learner: str = "alice", lang: str = "fr",
+               study_unchecked: bool = True) -> Store:
+    """A database with the deck "Pauvreté" (six notes) and one learner.
+
+    The learner studies unchecked notes by default, so that a session meets the
+    dictionary-gloss note (东西); the check tests turn it off."""
     store = Store.open(path, clock=lambda: NOW)
-    store.add_learner(learner, lang)
+    added = store.add_learner(learner, lang)
+    store.update_learner(added.id, study_unchecked=study_unchecked)
     store.import_notes("Pauvreté", drafts(), description="test deck")
     return store

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from trainer.extract.documents import Row
+from trainer.checking import rejected_terms
 from trainer.models import Correction
 
 #: A row taken from a learner's decision is as sure as the learner.
@@ -30,15 +31,6 @@ def confirmed_pairs(corrections: Iterable[Correction]) -> dict[tuple[str, str], 
             if c.new not in texts:
                 texts.append(c.new)
     return out
-
-
-def rejected_terms(corrections: Iterable[Correction], deck: str) -> set[str]:
-    """Terms whose latest decision in ``deck`` is a rejection."""
-    latest: dict[tuple[str, str], Correction] = {}
-    for c in sorted(corrections, key=lambda c: c.decided_ms):
-        if c.deck == deck:
-            latest[(c.term, c.lang)] = c
-    return {term for (term, _lang), c in latest.items() if c.decision == "reject"}
 
 
 def _occurs(text: str, sentence: str) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from trainer.store.candidates import CandidateCache
 from trainer.store.cards import CardQueries, DeckCounts
+from trainer.store.checks import CheckQueries
 from trainer.store.connection import BUSY_TIMEOUT_MS, connect
 from trainer.store.corrections import CorrectionQueries
 from trainer.store.learners import LearnerQueries
@@ -33,7 +34,7 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries, CorrectionQueries):
+class Store(LearnerQueries, NoteQueries, CardQueries, StatsQueries, CorrectionQueries, CheckQueries):
     """A trainer database. Use :meth:`open`; close it (or use ``with``) when done.
 
     ``clock`` is only used to stamp rows (created/updated times); study-time

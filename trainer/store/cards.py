@@ -160,7 +160,7 @@ class CardQueries:
             due_scope += " AND (repetitions = 0 OR needs_extra_review = 1)"
         found = self._pick(due_scope, [*params, to_ms(end)], "due_ms", exclude)
         if found is None and done[KIND_NEW] < learner.new_per_day:
-            found = self._pick(f"{scope} AND last_review_ms IS NULL", params, "position, id", exclude)
+            found = self._pick(f"{scope} AND last_review_ms IS NULL AND waiting = 0", params, "position, id", exclude)
         return found
 
     def _pick(self, where: str, params: list[Any], order: str, exclude: Collection[int]) -> Card | None:
@@ -283,7 +283,7 @@ class CardQueries:
         rows = self.conn.execute(
             "SELECT d.id, d.name, "
             "coalesce(sum(c.last_review_ms IS NOT NULL AND c.suspended = 0 AND c.due_ms < :end), 0), "
-            "coalesce(sum(c.last_review_ms IS NULL AND c.suspended = 0), 0), "
+            "coalesce(sum(c.last_review_ms IS NULL AND c.suspended = 0 AND c.waiting = 0), 0), "
             "coalesce(sum(c.last_review_ms IS NOT NULL), 0), count(c.id) "
             "FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.learner_id = :learner "
             "AND (:direction IS NULL OR c.direction = :direction) "

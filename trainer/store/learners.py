@@ -15,7 +15,7 @@ from trainer.store.connection import transaction
 if TYPE_CHECKING:
     from trainer.store import Store
 
-LEARNER_SETTINGS = ("lang", "new_per_day", "reviews_per_day", "day_start_hour")
+LEARNER_SETTINGS = ("lang", "new_per_day", "reviews_per_day", "day_start_hour", "study_unchecked")
 
 
 def default_learner_name() -> str:
@@ -37,10 +37,11 @@ def default_lang() -> str:
 
 
 def learner_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Learner:
-    return Learner(*row)
+    *values, study_unchecked = row
+    return Learner(*values, study_unchecked=bool(study_unchecked))
 
 
-_COLUMNS = "id, name, lang, new_per_day, reviews_per_day, day_start_hour"
+_COLUMNS = "id, name, lang, new_per_day, reviews_per_day, day_start_hour, study_unchecked"
 
 
 class LearnerQueries:
@@ -119,6 +120,8 @@ def _check_settings(**settings: Any) -> None:
             raise TrainerError(f"language must be one of {', '.join(LANGS)}, not {value!r}")
         if key == "day_start_hour" and not (isinstance(value, int) and 0 <= value <= 23):
             raise TrainerError("day_start_hour must be an hour from 0 to 23")
+        if key == "study_unchecked" and not isinstance(value, bool):
+            raise TrainerError("study_unchecked must be true or false")
         if key in ("new_per_day", "reviews_per_day") and not (isinstance(value, int) and value >= 0):
             raise TrainerError(f"{key} must be a whole number >= 0")
 
@@ -126,4 +129,5 @@ def _check_settings(**settings: Any) -> None:
 def _update(conn: sqlite3.Connection, learner_id: int, settings: dict[str, Any]) -> None:
     for key, value in settings.items():
         # key is checked against LEARNER_SETTINGS, so it is safe as an identifier.
-        conn.execute(f"UPDATE learners SET {key} = ? WHERE id = ?", (value, learner_id))
+        conn.execute(f"UPDATE learners SET {key} = ? WHERE id = ?", (int(value) if isinstance(value, bool) else value,
+                                                                     learner_id))

@@ -7,9 +7,11 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
+from trainer.checking import CHECKED_METHODS
 from trainer.errors import DatabaseError, TrainerError
 from trainer.models import Correction, Deck, Example, Note, NoteDraft, Translation
 from trainer.store.connection import transaction
+from trainer.store.checks import refresh_waiting
 from trainer.store.corrections import insert_correction
 
 if TYPE_CHECKING:
@@ -189,14 +191,16 @@ class NoteQueries:
                 insert_correction(self.conn, Correction(
                     term=note.term, lang=lang, decision="edit", old=old.text if old else "", new=text, deck=note.deck,
                     learner=learner, decided_ms=self.now_ms(), source=", ".join(note.sources)))
-            self.ensure_cards()
+            self.ensure_cards(note_id=note_id)
         return replace(note, translations=translations)
 
-    def ensure_cards(self: Store, learner_id: int | None = None, deck_id: int | None = None) -> int:
+    def ensure_cards(self: Store, learner_id: int | None = None, deck_id: int | None = None,
+                     note_id: int | None = None) -> int:
         """Create the missing cards: every note x learner x direction the learner can study.
 
-        A learner can study a note when it has a translation in their language. Runs
-        inside the caller's transaction. Returns how many cards were created.
+        A learner can study a note when it has a translation in their language; its new
+        cards wait while that translation needs a check (see :func:`refresh_waiting`).
+        Runs inside the caller's transaction. Returns how many cards were created.
         """
         sql = (
             "INSERT OR IGNORE INTO cards "
@@ -213,7 +217,13 @@ class NoteQueries:
         if deck_id is not None:
             sql += " AND n.deck_id = :deck"
             params["deck"] = deck_id
-        return self.conn.execute(sql, params).rowcount
+        if note_id is not None:
+            sql += " AND n.id = :note"
+            params["note"] = note_id
+        created = self.conn.execute(sql, params).rowcount
+        refresh_waiting(self.conn, learner_id=learner_id, deck_id=deck_id,
+                        note_ids=None if note_id is None else [note_id])
+        return created
 
 
 def _deck_id(conn: sqlite3.Connection, name: str, description: str, now: int) -> int:
@@ -238,7 +248,7 @@ def _upsert_note(conn: sqlite3.Connection, deck_id: int, draft: NoteDraft, now: 
     translations = {k: v.to_dict() for k, v in draft.translations.items()}
     if row:
         for lang, kept in _stored_translations(row[3]).items():
-            if isinstance(kept, dict) and kept.get("method") == "edited":
+            if isinstance(kept, dict) and kept.get("method") in CHECKED_METHODS:
                 translations[lang] = kept
     values = (
         draft.pinyin,
