@@ -77,6 +77,43 @@ def refresh_waiting(conn: sqlite3.Connection, *, note_ids: Sequence[int] | None 
     )
 
 
+def apply_decisions(conn: sqlite3.Connection, corrections: Sequence[Correction]) -> int:
+    """Bring stored notes in line with decisions (a teacher's file, the bundled deck's checks):
+    the latest decision per deck, term and language wins; a rejected term's cards are
+    suspended, a confirmed text becomes the note's checked translation.  Runs inside the
+    caller's transaction; returns how many notes changed."""
+    latest: dict[tuple[str, str, str], Correction] = {}
+    for c in sorted(corrections, key=lambda c: c.decided_ms):
+        latest[(c.deck, c.term, c.lang)] = c
+    changed: list[int] = []
+    for (deck, term, lang), c in latest.items():
+        row = conn.execute("SELECT n.id, n.translations FROM notes n JOIN decks d ON d.id = n.deck_id "
+                           "WHERE d.name = ? AND n.term = ?", (deck, term)).fetchone()
+        if row is None:
+            continue
+        if c.decision == "reject":
+            if conn.execute("UPDATE cards SET suspended = 1 WHERE note_id = ? AND suspended = 0",
+                            (row[0],)).rowcount:
+                changed.append(int(row[0]))
+            continue
+        translations = json.loads(row[1])
+        old = Translation.from_dict(translations[lang]) if isinstance(translations.get(lang), dict) else None
+        method = "confirmed" if c.decision == "accept" else "edited"
+        if old is not None and old.text == c.new and old.method in ("confirmed", "edited"):
+            continue
+        kept = replace(old, text=c.new, confidence=1.0, method=method) if old else \
+            Translation(c.new, confidence=1.0, method=method)
+        if old is not None and old.text != c.new:
+            kept = replace(kept, alternatives=tuple(a for a in (old.text, *old.alternatives) if a != c.new)[:3])
+        translations[lang] = kept.to_dict()
+        conn.execute("UPDATE notes SET translations = ? WHERE id = ?",
+                     (json.dumps(translations, ensure_ascii=False, sort_keys=True), row[0]))
+        changed.append(int(row[0]))
+    if changed:
+        refresh_waiting(conn, note_ids=changed)
+    return len(changed)
+
+
 class CheckQueries:
     """Mixin of :class:`trainer.store.Store` for the check screen."""
 

@@ -45,16 +45,22 @@ class CorrectionQueries:
         return [Correction(**dict(zip(_COLUMNS, r))) for r in rows]
 
     def import_corrections(self: Store, items: Iterable[Mapping[str, Any]], origin: str = "") -> int:
-        """Store decisions read from a JSON Lines file, all or nothing; returns how many
-        were new (a decision already stored is skipped, so importing twice is harmless)."""
+        """Store decisions read from a JSON Lines file, all or nothing, and apply them to
+        the notes already stored; returns how many were new (a decision already stored
+        is skipped, so importing twice is harmless)."""
         parsed = []
         for number, item in enumerate(items, 1):
             try:
                 parsed.append(Correction.from_dict(item))
             except (KeyError, TypeError, ValueError) as error:
                 raise InputError(f"{origin}: line {number}: not a correction ({error})") from error
+        from trainer.store.checks import apply_decisions
+
         with transaction(self.conn):
-            return sum(insert_correction(self.conn, c) for c in parsed)
+            added = sum(insert_correction(self.conn, c) for c in parsed)
+            apply_decisions(self.conn, self.corrections())
+            self.ensure_cards()
+            return added
 
 
 __all__ = ["CorrectionQueries", "Correction", "DECISIONS", "insert_correction"]

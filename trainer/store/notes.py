@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
-from trainer.checking import CHECKED_METHODS
+from trainer.checking import CHECKED_METHODS, rejected_terms
 from trainer.errors import DatabaseError, TrainerError
 from trainer.models import Correction, Deck, Example, Note, NoteDraft, Translation
 from trainer.store.connection import transaction
@@ -91,7 +91,8 @@ class NoteQueries:
 
         A note is identified by (deck, term), so importing again updates it in place:
         its cards, and so every learner's review history, are kept. Translations a
-        learner edited by hand win over freshly extracted ones.
+        learner checked (accepted, picked or typed) win over freshly extracted ones, and
+        a term rejected in this deck is never added back.
         """
         if not deck.strip():
             raise TrainerError("a deck needs a non-empty name")
@@ -99,7 +100,8 @@ class NoteQueries:
         added = updated = unchanged = 0
         with transaction(self.conn):
             deck_id = _deck_id(self.conn, deck, description, now)
-            for draft in drafts:
+            rejected = rejected_terms(self.corrections(deck), deck)
+            for draft in (d for d in drafts if d.term not in rejected):
                 outcome = _upsert_note(self.conn, deck_id, draft, now)
                 added += outcome == "added"
                 updated += outcome == "updated"
