@@ -55,10 +55,11 @@ def open_store(settings: Settings) -> Iterator[Store]:
         store.close()
 
 
-def run_study(settings: Settings, *, deck: str | None = None, mode: str = "recognition") -> None:
+def run_study(settings: Settings, *, deck: str | None = None, mode: str = "recognition",
+              check: str | None = None) -> None:
     """Open the store (loading the bundled deck on first run) and run the app until it quits."""
     from trainer.tui.app import make_app
 
     with open_store(settings) as store:
-        app = make_app(store, settings.learner, mode=mode, deck=deck)
+        app = make_app(store, settings.learner, mode=mode, deck=deck, check=check)
         app.run()

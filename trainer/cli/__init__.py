@@ -28,6 +28,7 @@ SUBCOMMANDS: dict[str, str] = {
     "export": "trainer.cli.export:export",
     "db": "trainer.cli.db:db",
     "corrections": "trainer.cli.corrections:corrections",
+    "check": "trainer.cli.check:check",
 }
 
 

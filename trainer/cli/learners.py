@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from trainer.cli.common import echo_json, open_store, settings_of
-from trainer.models import LANGS
+from trainer.models import LANGS, Learner
 
 
 @click.group()
@@ -26,10 +26,7 @@ def list_learners(ctx: click.Context, as_json: bool) -> None:
     if not found:
         click.echo("No learners yet: one is created the first time you study.")
     for learner in found:
-        click.echo(
-            f"{learner.name}\t{learner.lang}\t{learner.new_per_day} new/day\t"
-            f"{learner.reviews_per_day} reviews/day\tday starts {learner.day_start_hour:02d}:00"
-        )
+        click.echo(_describe(learner))
 
 
 @learners.command("add")
@@ -55,15 +52,28 @@ def add_learner(ctx: click.Context, name: str, lang: str | None, new_per_day: in
 @click.option("--new-per-day", type=click.IntRange(min=0))
 @click.option("--reviews-per-day", type=click.IntRange(min=0))
 @click.option("--day-start", "day_start_hour", type=click.IntRange(0, 23))
+@click.option("--study-unchecked", type=click.Choice(["yes", "no"]),
+              help="yes: study notes whose translation still needs a check; no (default): they wait "
+                   "until checked (trainer check).")
 @click.pass_context
 def set_learner(ctx: click.Context, name: str, **options: object) -> None:
-    """Change NAME's language or daily limits."""
+    """Change NAME's language, daily limits or whether unchecked notes wait."""
     changes = {key: value for key, value in options.items() if value is not None}
+    if "study_unchecked" in changes:
+        changes["study_unchecked"] = changes["study_unchecked"] == "yes"
     if not changes:
-        raise click.UsageError("nothing to change: give --lang, --new-per-day, --reviews-per-day or --day-start")
+        raise click.UsageError("nothing to change: give --lang, --new-per-day, --reviews-per-day, "
+                               "--day-start or --study-unchecked")
     with open_store(settings_of(ctx)) as store:
         found = store.find_learner(name)
         if found is None:
             raise click.ClickException(f"no learner named {name!r}")
         learner = store.update_learner(found.id, **changes)
-    click.echo(f"Updated {learner.name}: {learner.to_dict()}")
+    click.echo(f"Updated {_describe(learner)}")
+
+
+def _describe(learner: Learner) -> str:
+    """One readable line: what the learner studies and how much a day."""
+    unchecked = "studies unchecked notes" if learner.study_unchecked else "unchecked notes wait"
+    return (f"{learner.name}: {learner.lang}, {learner.new_per_day} new/day, {learner.reviews_per_day} "
+            f"reviews/day, day starts {learner.day_start_hour:02d}:00, {unchecked}")

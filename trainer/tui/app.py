@@ -34,7 +34,7 @@ class TrainerApp(App[None]):
     ]
 
     def __init__(self, store: Store, learner: Learner, *, clock: Callable[[], datetime] = utc_now,
-                 mode: str = "recognition", start: str | None = None) -> None:
+                 mode: str = "recognition", start: str | None = None, check: str | None = None) -> None:
         super().__init__()
         if mode not in MODES:
             raise TrainerError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
@@ -43,6 +43,7 @@ class TrainerApp(App[None]):
         self.clock = clock
         self.mode = mode
         self.start = start
+        self.check = check
 
     def on_mount(self) -> None:
         """The deck list, or straight to the cards when a deck was named (the list is built later)."""
@@ -50,6 +51,10 @@ class TrainerApp(App[None]):
             self.start_named(self.start)
         else:
             self.show_decks()
+        if self.check is not None:
+            from trainer.tui.screens.check import CheckScreen
+
+            self.push_screen(CheckScreen(self.check))
 
     def show_decks(self) -> None:
         """Back to the deck list: pop to it, or build it if the app started on a session."""
@@ -101,16 +106,17 @@ class TrainerApp(App[None]):
 
 def make_app(store: Store, learner_name: str | None = None, *,
              clock: Callable[[], datetime] = utc_now, mode: str = "recognition",
-             deck: str | None = None) -> TrainerApp:
+             deck: str | None = None, check: str | None = None) -> TrainerApp:
     """The one way to build the app, for the CLI and the tests alike.
 
     ``deck`` (a deck name, or "all") starts a session at once instead of waiting
     on the deck list.  A learner named here, or picked in the app, is the one
-    it opens as next time.
+    it opens as next time.  ``check`` (a deck name) opens that deck's check screen.
     """
-    if deck is not None and deck != "all":
-        store.deck(deck)  # a clear error before the UI starts
+    for name in (deck, check):
+        if name is not None and name != "all":
+            store.deck(name)  # a clear error before the UI starts
     learner = store.learner(learner_name)
     if learner_name is not None:  # (with no name, it already is the last one used)
         store.use_learner(learner.id)
-    return TrainerApp(store, learner, clock=clock, mode=mode, start=deck)
+    return TrainerApp(store, learner, clock=clock, mode=mode, start=deck, check=check)

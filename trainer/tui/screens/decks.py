@@ -30,6 +30,7 @@ class DeckScreen(Screen[None]):
         Binding("enter", "study", "Study"),
         Binding("m", "mode", "Mode"),
         Binding("l", "learners", "Learner"),
+        Binding("c", "check", "Check"),
         Binding("b", "browse", "Browse"),
         Binding("t", "stats", "Stats"),
         Binding("x", "export", "Export"),
@@ -58,6 +59,7 @@ class DeckScreen(Screen[None]):
         table.add_column("Deck", key="deck")
         for name in ("Due", "New", "Learned", "Total"):
             table.add_column(name, key=name.lower())
+        table.add_column("To check", key="check")
         table.focus()
 
     def on_screen_resume(self) -> None:
@@ -106,11 +108,15 @@ class DeckScreen(Screen[None]):
         with Store.open(self.trainer.store.path) as store:
             counts = store.deck_counts(learner, now, direction)
             new_done = store.today_counts(learner, now)[KIND_NEW]
+            to_check = store.to_check_counts(learner.lang)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.fill_counts, learner, counts, new_done)
+            self.app.call_from_thread(self.fill_counts, learner, counts, new_done, to_check)
 
-    def fill_counts(self, learner: Learner, counts: list[DeckCounts], new_done: int) -> None:
-        """Due, new, learned and total per deck (and for all decks) in the current mode's direction."""
+    def fill_counts(self, learner: Learner, counts: list[DeckCounts], new_done: int,
+                    to_check: dict[int, int] | None = None) -> None:
+        """Due, new, learned and total per deck (and for all decks) in the current mode's direction,
+        and the notes that wait for a check (c opens them)."""
+        to_check = to_check or {}
         if learner.id != self.trainer.learner.id:
             return  # the learner changed while counting; a newer count is on its way
         table = self.query_one(DataTable)
@@ -123,11 +129,15 @@ class DeckScreen(Screen[None]):
             if key in self.rows:
                 for column, cell in zip(("due", "new", "learned", "total"), self._cells(values)):
                     table.update_cell(key, column, cell)
+                waiting = sum(to_check.values()) if key == ALL else to_check.get(int(key), 0)
+                table.update_cell(key, "check", Text(str(waiting), style="bold #fb8c00") if waiting
+                                  else Text("0", style="dim"))
 
     def _add_row(self, table: DataTable[str | int | Text], key: str, deck_id: int | None, name: str,
                  numbers: tuple[int, int, int, int] | None) -> None:
         self.rows[key] = (deck_id, name)
-        table.add_row(Text(name, style="bold" if deck_id is None else ""), *self._cells(numbers), key=key)
+        table.add_row(Text(name, style="bold" if deck_id is None else ""), *self._cells(numbers),
+                      Text("…", style="dim"), key=key)
 
     @staticmethod
     def _cells(numbers: tuple[int, int, int, int] | None) -> list[Text | int]:
@@ -198,6 +208,16 @@ class DeckScreen(Screen[None]):
             self.trainer.learner = learner
             self.trainer.store.use_learner(learner.id)
         self.refresh_decks()
+
+    def action_check(self) -> None:
+        """Confirm or fix the highlighted deck's mined notes (those that wait first)."""
+        from trainer.tui.screens.check import CheckScreen
+
+        chosen = self.selected()
+        if chosen is None or chosen[0] is None:
+            self.notify("Pick one deck to check.", severity="warning")
+            return
+        self.app.push_screen(CheckScreen(chosen[1]))
 
     def action_browse(self) -> None:
         from trainer.tui.screens.browse import BrowseScreen
