@@ -177,3 +177,28 @@ def test_imported_decisions_apply_to_the_notes_already_stored(tmp_path: Path) ->
     assert by_term["农民"].translation("en").method == "confirmed"
     assert [n.term for n in student.notes_to_confirm("d", "en")] == ["工作"]
     assert _new_terms(student) == {"工作", "队伍", "农民"}
+
+
+def test_the_bundled_deck_ships_checked_where_it_was_checked(tmp_path: Path) -> None:
+    from trainer.bundled import CHECKED_FILE, bundled_checks, bundled_drafts, load_bundled
+    from trainer.extract.bundle import DECKS
+
+    drafts = bundled_drafts()
+    listed = [line for line in (DECKS / CHECKED_FILE).read_text(encoding="utf-8").splitlines()
+              if line and not line.startswith("#")]
+    checks = bundled_checks(drafts)
+    # Every decision still applies to the text it judged: regenerating the bundle means re-checking.
+    assert len(checks) == len(listed) > 0
+    with Store.open(tmp_path / "b.db", clock=lambda: T0) as store:
+        load_bundled(store)
+        learner = store.add_learner("zoe", "fr")
+        notes = {n.term: n for n in store.notes()}
+        for c in checks:
+            translation = notes[c.term].translation(c.lang)
+            if c.decision == "reject":
+                assert store.cards_of_note(notes[c.term].id, learner.id) == []
+            else:
+                assert translation is not None and translation.text == c.new
+                assert translation.method in ("confirmed", "edited")
+        rejected = {c.term for c in checks if c.decision == "reject"}
+        assert not rejected & {n.term for n in store.notes_to_confirm(notes[c.term].deck, "fr")}

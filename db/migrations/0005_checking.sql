@@ -5,6 +5,9 @@
 -- the store (trainer/store/checks.py) whenever a translation or the option changes.
 ALTER TABLE learners ADD COLUMN study_unchecked INTEGER NOT NULL DEFAULT 0 CHECK (study_unchecked IN (0, 1));
 ALTER TABLE cards ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0;
+-- notes.rejected: 1 once a learner rejected the term for its deck; such a note gets no
+-- new cards (a learner added later never meets it) and its existing cards are suspended.
+ALTER TABLE notes ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
 
 -- The next-new-card indexes hold only the cards a session may introduce.
 DROP INDEX cards_new;

@@ -41,6 +41,7 @@ class Undo:
     translations: str
     correction_ids: tuple[int, ...]
     suspended: tuple[tuple[int, int], ...]
+    rejected: int = 0
 
 
 def _unsure_sql(lang: str) -> str:
@@ -92,10 +93,10 @@ def apply_decisions(conn: sqlite3.Connection, corrections: Sequence[Correction])
         if row is None:
             continue
         if c.decision == "reject":
-            if conn.execute("UPDATE cards SET suspended = 1 WHERE note_id = ? AND suspended = 0",
-                            (row[0],)).rowcount:
-                changed.append(int(row[0]))
+            _reject(conn, int(row[0]))
+            changed.append(int(row[0]))
             continue
+        conn.execute("UPDATE notes SET rejected = 0 WHERE id = ?", (row[0],))
         translations = json.loads(row[1])
         old = Translation.from_dict(translations[lang]) if isinstance(translations.get(lang), dict) else None
         method = "confirmed" if c.decision == "accept" else "edited"
@@ -127,7 +128,7 @@ class CheckQueries:
         """Deck id -> notes whose ``lang`` translation still needs a check (rejected ones,
         whose cards are all suspended, are not counted)."""
         rows = self.conn.execute(
-            f"SELECT n.deck_id, count(*) FROM notes n WHERE {_unsure_sql(':lang')} "
+            f"SELECT n.deck_id, count(*) FROM notes n WHERE n.rejected = 0 AND {_unsure_sql(':lang')} "
             "AND EXISTS (SELECT 1 FROM cards c WHERE c.note_id = n.id AND c.suspended = 0) "
             "GROUP BY n.deck_id", {"lang": lang, "unsure_below": UNSURE_BELOW}).fetchall()
         return {int(deck_id): int(count) for deck_id, count in rows}
@@ -146,8 +147,8 @@ class CheckQueries:
         forget its corrections."""
         with transaction(self.conn):
             for undo in reversed(undos):
-                self.conn.execute("UPDATE notes SET translations = ?, updated_ms = ? WHERE id = ?",
-                                  (undo.translations, self.now_ms(), undo.note_id))
+                self.conn.execute("UPDATE notes SET translations = ?, rejected = ?, updated_ms = ? WHERE id = ?",
+                                  (undo.translations, undo.rejected, self.now_ms(), undo.note_id))
                 self.conn.executemany("DELETE FROM corrections WHERE id = ?",
                                       [(i,) for i in undo.correction_ids])
                 self.conn.executemany("UPDATE cards SET suspended = ? WHERE id = ?",
@@ -156,8 +157,8 @@ class CheckQueries:
 
     def _apply(self: Store, decision: Decision, learner: str) -> Undo:
         note = self.note(decision.note_id)
-        stored = self.conn.execute("SELECT translations FROM notes WHERE id = ?",
-                                   (note.id,)).fetchone()[0]
+        stored, rejected = self.conn.execute("SELECT translations, rejected FROM notes WHERE id = ?",
+                                             (note.id,)).fetchone()
         old = note.translation(decision.lang)
         if old is None:
             raise TrainerError(f"{note.term} has no {decision.lang} translation to check")
@@ -169,7 +170,7 @@ class CheckQueries:
         if decision.decision == "reject":
             suspended = tuple(self.conn.execute(
                 "SELECT id, suspended FROM cards WHERE note_id = ?", (note.id,)).fetchall())
-            self.conn.execute("UPDATE cards SET suspended = 1 WHERE note_id = ?", (note.id,))
+            _reject(self.conn, note.id)
         else:
             translations = {**note.translations, decision.lang: _confirmed(decision, old)}
             self.conn.execute(
@@ -178,7 +179,13 @@ class CheckQueries:
                             sort_keys=True), now, note.id))
         inserted = insert_correction(self.conn, correction)
         ids = (int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]),) if inserted else ()
-        return Undo(note.id, stored, ids, suspended)
+        return Undo(note.id, stored, ids, suspended, int(rejected))
+
+
+def _reject(conn: sqlite3.Connection, note_id: int) -> None:
+    """The term is out of its deck: no card of it is studied, none is created later."""
+    conn.execute("UPDATE notes SET rejected = 1 WHERE id = ?", (note_id,))
+    conn.execute("UPDATE cards SET suspended = 1 WHERE note_id = ?", (note_id,))
 
 
 def _new_text(decision: Decision, old: Translation) -> str:

@@ -200,7 +200,8 @@ class NoteQueries:
                      note_id: int | None = None) -> int:
         """Create the missing cards: every note x learner x direction the learner can study.
 
-        A learner can study a note when it has a translation in their language; its new
+        A learner can study a note when it has a translation in their language and nobody
+        rejected its term (:mod:`trainer.store.checks`); its new
         cards wait while that translation needs a check (see :func:`refresh_waiting`).
         Runs inside the caller's transaction. Returns how many cards were created.
         """
@@ -210,7 +211,7 @@ class NoteQueries:
             "SELECT n.id, l.id, n.deck_id, dir.direction, :now, n.rank, :now "
             "FROM notes n CROSS JOIN learners l "
             "CROSS JOIN (SELECT 'recognition' AS direction UNION ALL SELECT 'recall') dir "
-            "WHERE json_type(n.translations, '$.' || l.lang) IS NOT NULL"
+            "WHERE json_type(n.translations, '$.' || l.lang) IS NOT NULL AND n.rejected = 0"
         )
         params: dict[str, Any] = {"now": self.now_ms()}
         if learner_id is not None:
