@@ -189,6 +189,9 @@ def test_the_bundled_deck_ships_checked_where_it_was_checked(tmp_path: Path) -> 
     checks = bundled_checks(drafts)
     # Every decision still applies to the text it judged: regenerating the bundle means re-checking.
     assert len(checks) == len(listed) > 0
+    # A rejection is of the term, for the whole deck: no language may confirm a rejected term.
+    rejected = {c.term for c in checks if c.decision == "reject"}
+    assert not rejected & {c.term for c in checks if c.decision != "reject"}
     with Store.open(tmp_path / "b.db", clock=lambda: T0) as store:
         load_bundled(store)
         learner = store.add_learner("zoe", "fr")
@@ -200,5 +203,4 @@ def test_the_bundled_deck_ships_checked_where_it_was_checked(tmp_path: Path) -> 
             else:
                 assert translation is not None and translation.text == c.new
                 assert translation.method in ("confirmed", "edited")
-        rejected = {c.term for c in checks if c.decision == "reject"}
         assert not rejected & {n.term for n in store.notes_to_confirm(notes[c.term].deck, "fr")}
