@@ -12,7 +12,6 @@ from tests.conftest import make_drafts
 from tests.test_cli import run
 from trainer.extract.corrections import apply_corrections, confirmed_pairs, rejected_terms
 from trainer.extract.documents import Row
-from trainer.bundled import CHECKED_BY
 from trainer.models import Correction
 from trainer.store import Store
 
@@ -109,8 +108,8 @@ def test_export_then_import_into_a_fresh_database(tmp_path: Path) -> None:
     assert done.returncode == 0 and "3 corrections added" in done.stdout
     again = run("corrections", "import", str(out), db=fresh)
     assert "0 corrections added, 3 already stored" in again.stdout
-    with Store.open(fresh) as s:  # (a fresh database also holds the bundled deck's checks)
-        assert [c for c in s.corrections() if c.learner != CHECKED_BY] == expected
+    with Store.open(fresh) as s:
+        assert s.corrections() == expected
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [Correction.from_dict(d) for d in lines] == expected
 

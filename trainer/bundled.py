@@ -3,8 +3,11 @@
 They ship as a generated file (``decks/bundled.jsonl``, one NoteDraft per line,
 written by ``python -m trainer.extract.bundle``) so that a first run loads real
 cards at once, without running the extractor or loading its dictionaries.
-``decks/checked.tsv`` holds the maintainers' check of those notes, applied on load
-as corrections, so the rows found right are not held back for checking.
+``decks/checked.tsv`` holds the maintainers' check of those notes, applied on load,
+so the rows found right are not held back for checking.  They are applied to the
+notes only, not stored as the learner's corrections: they do not feed the extractor
+(it would otherwise be fed hand checks of the very articles it is scored on) and do
+not appear in the learner's ``trainer corrections export``.
 """
 
 from __future__ import annotations
@@ -65,5 +68,5 @@ def load_bundled(store: Store) -> ImportResult | None:
     if not drafts:
         return None
     result = store.import_notes(BUNDLED_DECK, drafts, description=BUNDLED_DESCRIPTION)
-    store.import_corrections([c.to_dict() for c in bundled_checks(drafts)], origin=CHECKED_FILE)
+    store.apply_checks(bundled_checks(drafts))
     return result

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
-from trainer.checking import check_queue, rejected_terms
+from trainer.checking import check_queue
 from trainer.errors import TrainerError
 from trainer.models import UNSURE_BELOW, Correction, Note, Translation
 from trainer.store.connection import transaction
@@ -122,7 +122,10 @@ class CheckQueries:
 
     def notes_to_confirm(self: Store, deck: str, lang: str) -> list[Note]:
         """The deck's notes not yet confirmed in ``lang``, least confident first, rejected ones left out."""
-        return check_queue(self.notes(deck), lang, rejected_terms(self.corrections(deck), deck))
+        rejected = {term for (term,) in self.conn.execute(
+            "SELECT n.term FROM notes n JOIN decks d ON d.id = n.deck_id WHERE d.name = ? AND n.rejected = 1",
+            (deck,))}
+        return check_queue(self.notes(deck), lang, rejected)
 
     def to_check_counts(self, lang: str) -> dict[int, int]:
         """Deck id -> notes whose ``lang`` translation still needs a check (rejected ones,
@@ -132,6 +135,14 @@ class CheckQueries:
             "AND EXISTS (SELECT 1 FROM cards c WHERE c.note_id = n.id AND c.suspended = 0) "
             "GROUP BY n.deck_id", {"lang": lang, "unsure_below": UNSURE_BELOW}).fetchall()
         return {int(deck_id): int(count) for deck_id, count in rows}
+
+    def apply_checks(self: Store, checks: Sequence[Correction]) -> int:
+        """Apply decisions to the stored notes without recording them as the learner's own
+        (the bundled deck's maintainers' check): returns how many notes changed."""
+        with transaction(self.conn):
+            changed = apply_decisions(self.conn, checks)
+            self.ensure_cards()
+        return changed
 
     def decide(self: Store, decisions: Sequence[Decision], learner: str = "") -> list[Undo]:
         """Commit decisions (one, or "accept all above X") in one transaction."""

@@ -244,11 +244,13 @@ def _deck_id(conn: sqlite3.Connection, name: str, description: str, now: int) ->
 def _upsert_note(conn: sqlite3.Connection, deck_id: int, draft: NoteDraft, now: int) -> str:
     """Insert or update one note; returns "added", "updated" or "unchanged"."""
     row = conn.execute(
-        "SELECT id, pinyin, pinyin_numbers, translations, examples, sources, rank "
+        "SELECT id, pinyin, pinyin_numbers, translations, examples, sources, rank, rejected "
         "FROM notes WHERE deck_id = ? AND term = ?",
         (deck_id, draft.term),
     ).fetchone()
     translations = {k: v.to_dict() for k, v in draft.translations.items()}
+    if row and row[7]:
+        return "unchanged"  # a rejected term stays as it was, out of study
     if row:
         for lang, kept in _stored_translations(row[3]).items():
             if isinstance(kept, dict) and kept.get("method") in CHECKED_METHODS:
@@ -268,7 +270,7 @@ def _upsert_note(conn: sqlite3.Connection, deck_id: int, draft: NoteDraft, now: 
             (deck_id, draft.term, *values, now, now),
         )
         return "added"
-    if tuple(row[1:]) == values:
+    if tuple(row[1:7]) == values:
         return "unchanged"
     conn.execute(
         "UPDATE notes SET pinyin = ?, pinyin_numbers = ?, translations = ?, examples = ?, "
