@@ -103,14 +103,15 @@ def test_default_database_lives_in_the_user_data_dir(tmp_path: Path, monkeypatch
 
 
 def test_first_run_loads_the_bundled_deck(tmp_path: Path) -> None:
-    from trainer.bundled import BUNDLED_DECK, bundled_drafts
+    from trainer.bundled import BUNDLED_DECK, bundled_checks, bundled_drafts
 
     if not bundled_drafts():
         pytest.skip("decks/bundled.jsonl not generated yet")
     db = tmp_path / "first.db"
     decks = json.loads(run("decks", "list", "--json", db=db).stdout)
     assert [d["name"] for d in decks] == [BUNDLED_DECK]
-    assert decks[0]["notes"] == len(bundled_drafts())
+    rejected = {c.term for c in bundled_checks(bundled_drafts()) if c.decision == "reject"}
+    assert decks[0]["notes"] == len(bundled_drafts()) - len(rejected)  # rejected terms are out of the deck
     due = json.loads(run("due", "--json", db=db).stdout)
     assert due["decks"][0]["new"] > 0
 

@@ -119,11 +119,11 @@ class NoteQueries:
         return note_from_row(row)
 
     def notes(self, deck: str | None = None) -> list[Note]:
-        """Notes of a deck (or all), most important first."""
-        sql = f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id"
+        """Notes of a deck (or all), most important first; rejected terms are out of the deck."""
+        sql = f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id WHERE n.rejected = 0"
         params: tuple[Any, ...] = ()
         if deck is not None:
-            sql += " WHERE d.name = ?"
+            sql += " AND d.name = ?"
             params = (deck,)
         rows = self.conn.execute(sql + " ORDER BY d.name, n.rank, n.id", params).fetchall()
         return [note_from_row(r) for r in rows]
@@ -137,15 +137,16 @@ class NoteQueries:
         rows = self.conn.execute(
             f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id "
             "WHERE n.id IN (SELECT n2.id FROM notes n2 JOIN decks d2 ON d2.id = n2.deck_id "
-            "WHERE d2.name = ? ORDER BY random() LIMIT ?) ORDER BY n.id",
+            "WHERE d2.name = ? AND n2.rejected = 0 ORDER BY random() LIMIT ?) ORDER BY n.id",
             (deck, size),
         ).fetchall()
         return [note_from_row(r) for r in rows]
 
     def note_counts(self) -> dict[str, int]:
-        """Deck name -> number of notes (0 for an empty deck), without decoding any note."""
+        """Deck name -> number of notes (0 for an empty deck; rejected terms not counted), without decoding any note."""
         rows = self.conn.execute(
-            "SELECT d.name, count(n.id) FROM decks d LEFT JOIN notes n ON n.deck_id = d.id GROUP BY d.id"
+            "SELECT d.name, count(n.id) FROM decks d LEFT JOIN notes n ON n.deck_id = d.id AND n.rejected = 0 "
+            "GROUP BY d.id"
         ).fetchall()
         return {name: count for name, count in rows}
 
@@ -161,11 +162,11 @@ class NoteQueries:
         compact = f"%{_escape_like(needle.replace(' ', ''))}%"
         rows = self.conn.execute(
             f"SELECT {_NOTE_COLUMNS} FROM notes n JOIN decks d ON d.id = n.deck_id "
-            "WHERE n.term LIKE :p ESCAPE '\\' "
+            "WHERE n.rejected = 0 AND (n.term LIKE :p ESCAPE '\\' "
             "OR replace(lower(n.pinyin), ' ', '') LIKE :c ESCAPE '\\' "
             "OR replace(lower(n.pinyin_numbers), ' ', '') LIKE :c ESCAPE '\\' "
             f"OR {_PLAIN_PINYIN} LIKE :c ESCAPE '\\' "
-            "OR lower(n.translations) LIKE :p ESCAPE '\\' "
+            "OR lower(n.translations) LIKE :p ESCAPE '\\') "
             "ORDER BY n.rank, n.id LIMIT :limit",
             {"p": pattern, "c": compact, "limit": limit},
         ).fetchall()
