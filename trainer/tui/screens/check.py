@@ -83,7 +83,7 @@ class CheckScreen(Screen[None]):
         yield Static(id="check-note")
         yield Input(id="check-input")
         yield CheckList(id="check-list", cursor_type="row", zebra_stripes=True)
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = f"Check · {self.deck}"
