@@ -147,6 +147,17 @@ async def test_checked_notes_become_new_cards(store: Store) -> None:
     assert store.conn.execute(waiting, (learner.id,)).fetchone()[0] == 6
 
 
+async def test_the_mouse_selects_a_note_and_clicks_a_key(store: Store) -> None:
+    async with checking(store).run_test(size=(80, 24)) as pilot:
+        check = screen(pilot.app)
+        assert await pilot.click("#check-list", offset=(2, 3))  # header, then rows 0, 1, 2
+        await pilot.pause()
+        assert check.note is not None and check.note.term == "驻村工作队"
+        assert await pilot.click("FooterKey")  # the first key of the footer: Accept
+        await pilot.pause()
+        assert decisions(store.path) == [("驻村工作队", "accept", fr(store, "驻村工作队").text)]
+
+
 async def test_nothing_left_to_check(store: Store) -> None:
     async with checking(store).run_test() as pilot:
         await pilot.press("a", "ctrl+u", "0", "enter")
