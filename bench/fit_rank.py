@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from trainer.extract import aligned_rows, choice, realign  # noqa: E402
+from trainer.extract import aligned_rows, choice, realign, tokens  # noqa: E402
 from trainer.extract.pipeline import extract_documents  # noqa: E402
 from trainer.extract.sources import load_documents  # noqa: E402
 from proto_align import gold_rows  # noqa: E402
@@ -86,10 +86,31 @@ def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return w
 
 
-def collect(shared: Path, alone: bool, score_terms: object):
+def read_checked(path: Path) -> dict[tuple[str, str], str]:
+    """(lang, term) -> the text decks/checked.tsv confirms (accepted or typed); rejects left out."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lang, term, decision, old, new = (line.split("\t") + [""] * 5)[:5]
+        if decision in ("accept", "edit"):
+            out[(lang, term)] = new if decision == "edit" else old
+    return out
+
+
+def shows(pairs, term: str, text: str) -> bool:
+    """Whether the text is in one of the article's translated sentences that hold the term."""
+    forms = tokens.latin(text).forms
+    return bool(forms) and any(p.zh.find(term) and p.tr.find_forms(forms) for p in pairs)
+
+
+def collect(shared: Path, alone: bool, score_terms: object, checked: dict[tuple[str, str], str] | None = None):
+    """Gold items (scored) and, with ``checked``, training-only items: the bundled
+    articles' other terms labelled by the maintainers' check, where the confirmed
+    text is in the article's own sentences."""
     sets = [(sorted((shared / "articles").glob("*.txt")), shared / "gold/dev_terms.tsv"),
             (sorted((shared / "corpus/ntrex-dev/articles").glob("*.txt")), shared / "corpus/ntrex-dev/gold.tsv")]
-    items = []  # (article, [(features, right, text)], current right)
+    items, extra = [], []  # (article, [(features, right, text)], current right, found)
     for files, gold in sets:
         docs = load_documents(files)
         groups = [[d] for d in docs] if alone else [docs]
@@ -111,7 +132,19 @@ def collect(shared: Path, alone: bool, score_terms: object):
             now_right = bool(now) and score_terms.right(now.translation, variants, lang)
             items.append((art, [(c.features, score_terms.right(c.text, variants, lang), c.text) for c in cands],
                           now_right, now is not None))
-    return items
+        if checked is None or gold != sets[0][1]:
+            continue
+        in_gold = {(zh, lang, art) for zh, lang, art, _v in gold_rows(gold)}
+        for (lang, term), text in sorted(checked.items()):
+            for art, doc in sorted(by_art.items()):
+                pairs = aligned.get(doc.article.name, [])
+                if doc.article.lang != lang or (term, lang, art) in in_gold or not shows(pairs, term, text):
+                    continue
+                names = aligned_rows.candidates(doc.article.zh, pairs)[1]
+                cands = choice.candidates(term, pairs, lang, ranked.get((term, lang, art)), is_name=term in names)
+                extra.append((art, [(c.features, score_terms.right(c.text, [text], lang), c.text) for c in cands],
+                              False, True))
+    return items, extra
 
 
 def main() -> None:
@@ -119,6 +152,8 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--show", action="store_true", help="print the terms the ranking gets wrong")
+    ap.add_argument("--checked", action="store_true",
+                    help="also train on the bundled articles' terms as decks/checked.tsv labels them (never scored)")
     ap.add_argument("--model", choices=("mean", "logistic", "trees"), default="mean",
                     help="the shipped mean of both, or either alone (comparison only)")
     args = ap.parse_args()
@@ -126,15 +161,23 @@ def main() -> None:
     sys.path.insert(0, str(shared / "gold"))
     import score_terms  # type: ignore
 
-    items = [(mode, *item) for mode in ("together", "alone") for item in collect(shared, mode == "alone", score_terms)]
+    checked = read_checked(ROOT / "decks/checked.tsv") if args.checked else None
+    items, extra = [], []
+    for mode in ("together", "alone"):
+        scored, more = collect(shared, mode == "alone", score_terms, checked)
+        items += [(mode, *item) for item in scored]
+        extra += [(mode, *item) for item in more]
     names = list(choice.FEATURES)
     x, y, g, term_of = [], [], [], []
-    for t, (_mode, art, cands, _now, _has) in enumerate(items):
+    for t, (_mode, art, cands, _now, _has) in enumerate(items + extra):
         for feats, ok, _text in cands:
             x.append([feats[k] for k in names])
             y.append(float(ok))
             g.append(art)
-            term_of.append(t)
+            term_of.append(t if t < len(items) else -1)
+    if extra:
+        print(f"training only: {len(extra)} checked terms of the bundled articles, "
+              f"{sum(len(e[2]) for e in extra)} candidates, {sum(any(c[1] for c in e[2]) for e in extra)} with a right one")
     xa, ya, ga, ta = np.array(x), np.array(y), np.array(g), np.array(term_of)
     held = np.zeros(len(ya))
     for art in sorted(set(g)):

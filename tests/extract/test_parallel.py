@@ -53,7 +53,8 @@ def test_rows_do_not_depend_on_the_order_of_the_files() -> None:
 
 def test_the_most_confident_rendering_of_a_word_teaches_whatever_the_order() -> None:
     from trainer.extract.documents import Row
-    from trainer.extract.pipeline import _record, _Shared
+    from trainer.extract.pipeline import _record
+    from trainer.extract.run_state import Shared as _Shared
 
     def row(confidence: float) -> Row:
         return Row("扶贫", "fúpín", "fu2 pin2", "fr", "x", (), confidence, "aligned", (), "a.txt", 0, ())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from trainer.extract.drafts import to_drafts
 from trainer.extract.documents import Document, group_documents, prepare
-from trainer.extract.pipeline import _alternatives, extract_documents
+from trainer.extract.pipeline import extract_documents
+from trainer.extract.term_rows import _alternatives
 from trainer.extract.units import Scored
 from tests.extract.samples import EN_COOP, FR_CARRIED, FR_COOP, FR_PLAN, VI_COOP, ZH_CARRIED, ZH_PLAN, article
 
@@ -104,7 +105,7 @@ def test_alternatives_add_only_words_the_dictionary_explains() -> None:
 def test_a_rendering_seen_once_on_co_occurrence_alone_is_reported_as_doubtful() -> None:
     from dataclasses import replace
 
-    from trainer.extract.pipeline import LONE_SPAN, _reported
+    from trainer.extract.term_rows import LONE_SPAN, reported as _reported
 
     doc = prepare("en.txt", article(EN_COOP), lambda _t: "en")
     row = replace(extract_documents([doc])[0], confidence=0.8, method="aligned", evidence=("co-occurs",))
