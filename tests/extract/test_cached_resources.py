@@ -68,3 +68,51 @@ def test_the_idf_table_is_jiebas(round_: str) -> None:
     _fresh(segment._idf)
     table, median = segment._idf()
     assert table == jieba.analyse.default_tfidf.idf_freq and median == jieba.analyse.default_tfidf.median_idf
+
+
+TEXTS = ["驻村工作队在贫困村开展精准扶贫，帮助农民发展产业。", "埃尔多安周六抵达柏林，与默克尔举行会谈。",
+         "他说：“这是一个前所未有的机会！”2018年9月29日", "abc 中文 123"]
+
+
+@pytest.fixture(scope="module")
+def jiebas_own() -> object:
+    import jieba
+
+    own = jieba.Tokenizer()
+    own.initialize()
+    return own
+
+
+@pytest.mark.parametrize("round_", ["built", "from cache"])
+def test_jieba_cuts_the_same_with_the_cached_dictionary(round_: str, jiebas_own: object) -> None:
+    from trainer.extract.cache import cache_path
+
+    trie = cache_path("jieba-freq", ["jieba", "marisa-trie"], ".marisa")
+    if round_ == "built":
+        trie.unlink(missing_ok=True)
+    _fresh(segment._jieba)
+    jieba = segment._jieba()
+    assert isinstance(jieba.dt.FREQ, segment.TrieFreq) and trie.is_file()
+    assert jieba.dt.total == jiebas_own.total and len(jieba.dt.FREQ) == len(jiebas_own.FREQ)  # type: ignore[attr-defined]
+    for text in TEXTS:
+        assert segment.cut(text) == jiebas_own.lcut(text)  # type: ignore[attr-defined]
+        assert list(segment.cut_term(text)) == jiebas_own.lcut(text, HMM=False)  # type: ignore[attr-defined]
+    for word in ["扶贫", "工作队", "不存在的词汇", "扶"]:
+        assert segment.known(word) == bool(jiebas_own.FREQ.get(word))  # type: ignore[attr-defined]
+        assert (word in jieba.dt.FREQ) == (word in jiebas_own.FREQ)  # type: ignore[attr-defined]
+
+
+def test_an_unwritable_cache_falls_back_on_jiebas_own_dictionary(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.extract import cache
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setattr(cache, "cache_path", lambda *_a: blocker / "jieba-freq.marisa")
+    _fresh(segment._jieba)
+    try:
+        jieba = segment._jieba()
+        assert isinstance(jieba.dt.FREQ, dict)
+        assert segment.cut(TEXTS[0])
+    finally:
+        monkeypatch.undo()
+        _fresh(segment._jieba)

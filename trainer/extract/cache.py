@@ -44,6 +44,11 @@ def cached(name: str, packages: Sequence[str], build: Callable[[], T]) -> T:
     return value
 
 
+def cache_path(name: str, packages: Sequence[str], suffix: str) -> Path:
+    """Where a resource stored in a format of its own goes (named like :func:`cached`'s)."""
+    return cache_dir() / f"{name}-{_fingerprint(name, packages)}{suffix}"
+
+
 def _fingerprint(name: str, packages: Sequence[str]) -> str:
     versions = []
     for package in packages:

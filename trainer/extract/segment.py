@@ -1,7 +1,12 @@
 """jieba behind a lazy, load-once door: segmentation, its lexicon and its IDF table.
 
-jieba's dictionary takes half a second to build; the study UI and most
-commands never need it, so nothing here runs at import time.
+jieba's dictionary is a dict of 500,000 words and prefixes that takes 0.6-1 s
+to rebuild in every process (from jieba's own marshal cache), most of a
+one-article ``trainer extract``.  It is kept instead in the user cache as a
+marisa trie (word -> id) with an array of frequencies, memory-mapped in under
+a millisecond; jieba is handed that as its ``FREQ``, so its cut, HMM and
+tagger run unchanged on the same data (tests compare the cuts).  The study UI
+and most commands never need any of it, so nothing here runs at import time.
 """
 
 from __future__ import annotations
@@ -11,6 +16,32 @@ from functools import cache
 from typing import Any
 
 
+class TrieFreq:
+    """Read-only stand-in for jieba's ``FREQ`` dict: what jieba asks of it
+    (``in``, ``[]``, ``get``) answered from a marisa trie and an array."""
+
+    __slots__ = ("trie", "freqs")
+
+    def __init__(self, trie: Any, freqs: Any) -> None:
+        self.trie, self.freqs = trie, freqs
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.trie
+
+    def __getitem__(self, word: str) -> int:
+        found = self.trie.get(word)
+        if found is None:
+            raise KeyError(word)
+        return int(self.freqs[found])
+
+    def get(self, word: str, default: Any = None) -> Any:
+        found = self.trie.get(word)
+        return default if found is None else int(self.freqs[found])
+
+    def __len__(self) -> int:
+        return len(self.trie)
+
+
 @cache
 def _jieba() -> Any:
     import logging
@@ -18,8 +49,59 @@ def _jieba() -> Any:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    frequencies = _trie_freq(jieba)
+    if frequencies is None:
+        if not isinstance(jieba.dt.FREQ, dict):  # a trie handed over earlier in this process
+            jieba.dt.initialized = False
+        jieba.initialize()
+    else:
+        jieba.dt.FREQ, jieba.dt.total = frequencies
+        jieba.dt.initialized = True
     return jieba
+
+
+def _trie_freq(jieba: Any) -> tuple[TrieFreq, int] | None:
+    """jieba's dictionary from the user cache, built there on first use (None
+    where the cache cannot be written or read: jieba then loads its own)."""
+    import array
+    import os
+    import tempfile
+
+    import marisa_trie
+
+    from trainer.extract.cache import cache_path
+
+    trie_path = cache_path("jieba-freq", ["jieba", "marisa-trie"], ".marisa")
+    freq_path = trie_path.with_suffix(".freq")
+    try:
+        if not (trie_path.is_file() and freq_path.is_file()):
+            own = jieba.Tokenizer()
+            own.initialize()
+            trie = marisa_trie.Trie(list(own.FREQ))
+            freqs = array.array("q", bytes(8 * len(trie)))
+            for word, n in own.FREQ.items():
+                freqs[trie[word]] = n
+            freqs.append(own.total)
+            trie_path.parent.mkdir(parents=True, exist_ok=True)
+            # Frequencies first, trie last: the trie's presence says both are whole.
+            for path, data in ((freq_path, freqs.tobytes()), (trie_path, trie.tobytes())):
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+                try:
+                    with os.fdopen(fd, "wb") as out:
+                        out.write(data)
+                    os.replace(tmp, path)
+                except BaseException:
+                    os.unlink(tmp)
+                    raise
+        trie = marisa_trie.Trie()
+        trie.mmap(str(trie_path))
+        freqs = array.array("q")
+        freqs.frombytes(freq_path.read_bytes())
+        if len(freqs) != len(trie) + 1:
+            return None
+        return TrieFreq(trie, freqs), int(freqs[-1])
+    except (OSError, ValueError, RuntimeError):
+        return None
 
 
 @cache
