@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from trainer.extract import langid, segment, spans
+from trainer.extract.mapped import MappedTable
 
 SAMPLES = {
     "fr": "Les coopératives rurales aident les paysans à augmenter leurs revenus dans les villages.",
@@ -57,7 +58,9 @@ def test_the_word_tags_are_jiebas(round_: str) -> None:
         for line in handle:
             word, _freq, tag = line.strip().decode("utf-8").split(" ")
             reference[word] = tag
-    assert tags == reference
+    assert isinstance(tags, MappedTable) and len(tags) == len(reference)
+    assert all(tags[word] == tag for word, tag in reference.items())
+    assert tags.get("不存在的词汇", "x") == "x"
     assert segment.tagged("驻村工作队来到了山区。")[0] == ("驻村", "n")
 
 
@@ -67,7 +70,10 @@ def test_the_idf_table_is_jiebas(round_: str) -> None:
 
     _fresh(segment._idf)
     table, median = segment._idf()
-    assert table == jieba.analyse.default_tfidf.idf_freq and median == jieba.analyse.default_tfidf.median_idf
+    reference = jieba.analyse.default_tfidf
+    assert median == reference.median_idf and len(table) == len(reference.idf_freq)
+    assert all(table[word] == value for word, value in reference.idf_freq.items())
+    assert segment.idf("不存在的词汇") == reference.median_idf
 
 
 TEXTS = ["驻村工作队在贫困村开展精准扶贫，帮助农民发展产业。", "埃尔多安周六抵达柏林，与默克尔举行会谈。",
@@ -92,7 +98,7 @@ def test_jieba_cuts_the_same_with_the_cached_dictionary(round_: str, jiebas_own:
         trie.unlink(missing_ok=True)
     _fresh(segment._jieba)
     jieba = segment._jieba()
-    assert isinstance(jieba.dt.FREQ, segment.TrieFreq) and trie.is_file()
+    assert isinstance(jieba.dt.FREQ, MappedTable) and trie.is_file()
     assert jieba.dt.total == jiebas_own.total and len(jieba.dt.FREQ) == len(jiebas_own.FREQ)  # type: ignore[attr-defined]
     for text in TEXTS:
         assert segment.cut(text) == jiebas_own.lcut(text)  # type: ignore[attr-defined]
@@ -103,11 +109,11 @@ def test_jieba_cuts_the_same_with_the_cached_dictionary(round_: str, jiebas_own:
 
 
 def test_an_unwritable_cache_falls_back_on_jiebas_own_dictionary(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from trainer.extract import cache
+    from trainer.extract import mapped
 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
-    monkeypatch.setattr(cache, "cache_path", lambda *_a: blocker / "jieba-freq.marisa")
+    monkeypatch.setattr(mapped, "cache_path", lambda *_a: blocker / "jieba-freq.marisa")
     _fresh(segment._jieba)
     try:
         jieba = segment._jieba()

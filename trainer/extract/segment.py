@@ -1,12 +1,11 @@
 """jieba behind a lazy, load-once door: segmentation, its lexicon and its IDF table.
 
-jieba's dictionary is a dict of 500,000 words and prefixes that takes 0.6-1 s
-to rebuild in every process (from jieba's own marshal cache), most of a
-one-article ``trainer extract``.  It is kept instead in the user cache as a
-marisa trie (word -> id) with an array of frequencies, memory-mapped in under
-a millisecond; jieba is handed that as its ``FREQ``, so its cut, HMM and
-tagger run unchanged on the same data (tests compare the cuts).  The study UI
-and most commands never need any of it, so nothing here runs at import time.
+jieba's dictionary (a dict of 500,000 words and prefixes, 0.6-1 s to rebuild
+in every process), its word tags and its IDF table are kept memory-mapped in
+the user cache (:mod:`mapped`) and handed to jieba in place of its dicts, so
+its cut, HMM and tagger run unchanged on the same data (tests compare them
+with jieba's own).  The study UI and most commands never need any of it, so
+nothing here runs at import time.
 """
 
 from __future__ import annotations
@@ -16,107 +15,51 @@ from functools import cache
 from typing import Any
 
 
-class TrieFreq:
-    """Read-only stand-in for jieba's ``FREQ`` dict: what jieba asks of it
-    (``in``, ``[]``, ``get``) answered from a marisa trie and an array."""
-
-    __slots__ = ("trie", "freqs")
-
-    def __init__(self, trie: Any, freqs: Any) -> None:
-        self.trie, self.freqs = trie, freqs
-
-    def __contains__(self, word: object) -> bool:
-        return word in self.trie
-
-    def __getitem__(self, word: str) -> int:
-        found = self.trie.get(word)
-        if found is None:
-            raise KeyError(word)
-        return int(self.freqs[found])
-
-    def get(self, word: str, default: Any = None) -> Any:
-        found = self.trie.get(word)
-        return default if found is None else int(self.freqs[found])
-
-    def __len__(self) -> int:
-        return len(self.trie)
-
-
 @cache
 def _jieba() -> Any:
     import logging
 
     import jieba
 
+    from trainer.extract.cache import cached
+    from trainer.extract.mapped import mapped
+
     jieba.setLogLevel(logging.WARNING)
-    frequencies = _trie_freq(jieba)
-    if frequencies is None:
-        if not isinstance(jieba.dt.FREQ, dict):  # a trie handed over earlier in this process
+
+    @cache
+    def own() -> Any:
+        """jieba's own dictionary, loaded only to build the cached one."""
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        return tokenizer
+
+    table = mapped("jieba-freq", ["jieba"], int, lambda: own().FREQ)
+    # Not the sum of FREQ: a word listed twice in jieba's file counts twice.
+    total = cached("jieba-total", ["jieba"], lambda: int(own().total)) if table is not None else 0
+    if table is None:
+        if not isinstance(jieba.dt.FREQ, dict):  # a table handed over earlier in this process
             jieba.dt.initialized = False
         jieba.initialize()
     else:
-        jieba.dt.FREQ, jieba.dt.total = frequencies
+        jieba.dt.FREQ, jieba.dt.total = table, total
         jieba.dt.initialized = True
     return jieba
 
 
-def _trie_freq(jieba: Any) -> tuple[TrieFreq, int] | None:
-    """jieba's dictionary from the user cache, built there on first use (None
-    where the cache cannot be written or read: jieba then loads its own)."""
-    import array
-    import os
-    import tempfile
-
-    import marisa_trie
-
-    from trainer.extract.cache import cache_path
-
-    trie_path = cache_path("jieba-freq", ["jieba", "marisa-trie"], ".marisa")
-    freq_path = trie_path.with_suffix(".freq")
-    try:
-        if not (trie_path.is_file() and freq_path.is_file()):
-            own = jieba.Tokenizer()
-            own.initialize()
-            trie = marisa_trie.Trie(list(own.FREQ))
-            freqs = array.array("q", bytes(8 * len(trie)))
-            for word, n in own.FREQ.items():
-                freqs[trie[word]] = n
-            freqs.append(own.total)
-            trie_path.parent.mkdir(parents=True, exist_ok=True)
-            # Frequencies first, trie last: the trie's presence says both are whole.
-            for path, data in ((freq_path, freqs.tobytes()), (trie_path, trie.tobytes())):
-                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-                try:
-                    with os.fdopen(fd, "wb") as out:
-                        out.write(data)
-                    os.replace(tmp, path)
-                except BaseException:
-                    os.unlink(tmp)
-                    raise
-        trie = marisa_trie.Trie()
-        trie.mmap(str(trie_path))
-        freqs = array.array("q")
-        freqs.frombytes(freq_path.read_bytes())
-        if len(freqs) != len(trie) + 1:
-            return None
-        return TrieFreq(trie, freqs), int(freqs[-1])
-    except (OSError, ValueError, RuntimeError):
-        return None
-
-
 @cache
-def _idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table, parsed once into the user cache (0.4 s -> 0.08 s a run)."""
+def _idf() -> tuple[Any, float]:
+    """jieba's IDF table (a dict of 350,000 words: 0.4 s to parse) and its median, from the user cache."""
     from trainer.extract.cache import cached
+    from trainer.extract.mapped import mapped
 
-    def build() -> tuple[dict[str, float], float]:
+    def tfidf() -> Any:
         import jieba.analyse
 
-        table = jieba.analyse.default_tfidf
-        return dict(table.idf_freq), float(table.median_idf)
+        return jieba.analyse.default_tfidf
 
-    table, median = cached("jieba-idf", ["jieba"], build)
-    return table, float(median)
+    table = mapped("jieba-idf", ["jieba"], float, lambda: tfidf().idf_freq)
+    median = cached("jieba-idf-median", ["jieba"], lambda: float(tfidf().median_idf))
+    return (table if table is not None else tfidf().idf_freq), float(median)
 
 
 def cut(sentence: str) -> list[str]:
@@ -150,7 +93,7 @@ def _posseg() -> Any:
     """
     import io
 
-    from trainer.extract.cache import cached
+    from trainer.extract.mapped import mapped
 
     jieba = _jieba()
     if "jieba.posseg" not in sys.modules:
@@ -171,11 +114,11 @@ def _posseg() -> Any:
         return table
 
     if not posseg.dt.word_tag_tab:
-        posseg.dt.word_tag_tab = cached("jieba-word-tags", ["jieba"], build)
+        posseg.dt.word_tag_tab = mapped("jieba-word-tags", ["jieba"], str, build) or build()
     return posseg
 
 
-def _tags() -> dict[str, str]:
+def _tags() -> Any:
     return _posseg().dt.word_tag_tab  # type: ignore[no-any-return]
 
 
