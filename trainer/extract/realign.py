@@ -1,7 +1,8 @@
 """Word alignment of the run's articles, and each term's aligned renderings.
 
 Every sentence pair of the run is aligned with eflomal per language
-(:mod:`trainer.extract.wordalign`), with two priors: the shipped table that
+(:mod:`trainer.extract.wordalign`), beside the background pairs that share its
+rarer characters (:mod:`trainer.extract.background`), with two priors: the shipped table that
 eflomal learned on the background corpus (bench/build_align_table.py) and the
 dictionary in context (:mod:`trainer.extract.priors`).  A term's rendering in
 one sentence is its consistent phrase (:mod:`trainer.extract.phrases`); over
@@ -18,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Sequence
 
-from trainer.extract import phrases, tokens, wordalign
+from trainer.extract import background, phrases, tokens, wordalign
 from trainer.extract.cache import cached
 from trainer.extract.priors import dictionary_links, dictionary_priors
 
@@ -102,7 +103,12 @@ def align_documents(docs: Sequence[object]) -> dict[str, list[AlignedPair]]:
         prior: Counter[tuple[str, str]] = dictionary_priors([(z, t, w) for _n, z, t, w in pairs], lang)
         for key, n in table(lang).items():
             prior[key] += TABLE_WEIGHT * n
-        links = _links(lang, [z.forms for _n, z, _t, _w in pairs], [t.forms for _n, _z, t, _w in pairs], prior)
+        sources, targets = [z.forms for _n, z, _t, _w in pairs], [t.forms for _n, _z, t, _w in pairs]
+        # Context for the sampler only: their links are cut off below.
+        for zh, tr in background.select(lang, (z.text for _n, z, _t, _w in pairs)):
+            sources.append(tokens.chinese(zh).forms)
+            targets.append(tokens.latin(tr).forms)
+        links = _links(lang, sources, targets, prior)[:len(pairs)]
         for (name, zh, tr, words), runs in zip(pairs, links):
             out[name].append(AlignedPair(zh, tr, runs, dictionary_links(zh, tr, words, lang)))
     return dict(out)
