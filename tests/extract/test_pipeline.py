@@ -34,8 +34,18 @@ def test_every_row_has_examples_containing_the_term() -> None:
 def test_rows_have_the_json_fields() -> None:
     row = extract_documents(docs())[0].to_json()
     for field in ("term", "pinyin", "pinyin_numbers", "lang", "translation", "alternatives", "confidence",
-                  "source", "examples", "method", "evidence", "rank"):
+                  "source", "examples", "method", "evidence", "rank", "alternative_confidences"):
         assert field in row
+
+
+def test_alternatives_carry_the_phrase_choices_probabilities() -> None:
+    rows = extract_documents(docs())
+    with_p = [r for r in rows if r.alternative_confidences]
+    assert with_p, "the phrase choice scores the alternatives it keeps"
+    for row in rows:
+        assert len(row.alternative_confidences) in (0, len(row.alternatives))
+        # Alternatives are runners-up: none more probable than the translation.
+        assert all(0.0 <= p <= row.confidence for p in row.alternative_confidences), row
 
 
 def test_drafts_merge_languages_per_term() -> None:

@@ -87,12 +87,17 @@ def _chosen(row: object, cands: Sequence[choice.Candidate]) -> object:
     if not ranked:
         return replace(row, confidence=round(min(row.confidence, UNSEEN), 3))  # type: ignore[type-var,attr-defined]
     p, top = ranked[0]
+    probability = {}
+    for q, c in ranked:
+        probability.setdefault(c.text, q)
     alts = tuple(c.text for _p, c in ranked[1:1 + MAX_ALTERNATIVES])
     if top.text == row.translation:  # type: ignore[attr-defined]
-        return replace(row, confidence=round(p, 3), alternatives=alts)  # type: ignore[type-var]
+        return replace(row, confidence=round(p, 3), alternatives=alts,  # type: ignore[type-var]
+                       alternative_confidences=tuple(round(probability[a], 3) for a in alts))
     # The ranked extractor's reading stays first among the alternatives: the other method's view.
     alts = (row.translation,) + tuple(a for a in alts if a != row.translation)[:MAX_ALTERNATIVES - 1]  # type: ignore[attr-defined]
     return replace(row, translation=top.text, alternatives=alts, confidence=round(p, 3),  # type: ignore[type-var]
+                   alternative_confidences=tuple(round(probability.get(a, 0.0), 3) for a in alts),
                    method="word-aligned", evidence=(f"phrase choice: {p:.0%}",) + tuple(row.evidence))  # type: ignore[attr-defined]
 
 
@@ -139,5 +144,6 @@ def aligned_stage(docs: Sequence[object], rows: Sequence[object], row_type: type
             examples = tuple((p.zh.text, p.tr.text) for p in pairs if p.zh.find(term))[:MAX_EXAMPLES]
             alts = tuple(c.text for _p, c in picks[1:1 + MAX_ALTERNATIVES])
             out.append(row_type(term, marks, numbers, lang, top.text, alts, round(conf, 3), "word-aligned",
-                                (_evidence(r),), name, last + 1 + k, examples))
+                                (_evidence(r),), name, last + 1 + k, examples,
+                                tuple(round(q, 3) for q, _c in picks[1:1 + MAX_ALTERNATIVES])))
     return out

@@ -54,12 +54,15 @@ class Row:
     source: str
     rank: int
     examples: tuple[tuple[str, str], ...]
+    #: The phrase choice's probability of each alternative, in the same order
+    #: (empty where the row did not go through the phrase choice).
+    alternative_confidences: tuple[float, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
             "term": self.term, "pinyin": self.pinyin, "pinyin_numbers": self.pinyin_numbers,
             "lang": self.lang, "translation": self.translation, "alternatives": list(self.alternatives),
-            "confidence": self.confidence, "method": self.method, "evidence": list(self.evidence),
+            "alternative_confidences": list(self.alternative_confidences), "confidence": self.confidence, "method": self.method, "evidence": list(self.evidence),
             "source": self.source, "rank": self.rank,
             "examples": [{"zh": zh, "translation": tr} for zh, tr in self.examples],
         }
