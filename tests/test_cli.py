@@ -70,6 +70,10 @@ def test_learners_add_list_and_set(tmp_path: Path) -> None:
     listed = json.loads(run("learners", "list", "--json", db=db).stdout)
     assert [(l["name"], l["lang"], l["new_per_day"], l["reviews_per_day"]) for l in listed] == [
         ("Linh", "vi", 5, 50)]
+    missing = run("learners", "set", "nobody", "--reviews-per-day", "50", db=db)
+    # The same one-line form as every other error, naming the learners there are.
+    assert missing.returncode == 1
+    assert missing.stderr == "trainer: error: no learner named 'nobody' (learners: Linh)\n"
 
 
 def test_global_options_before_subcommand_and_env(tmp_path: Path) -> None:

@@ -57,7 +57,9 @@ needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="esp
 
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Audio recordings are cached in the user cache dir: keep the tests' own."""
-    cache = tmp_path / "xdg-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    """Audio recordings are cached in trainer's cache directory (TRAINER_CACHE when
+    set); the platform's own cache directory points elsewhere, so a test sees which."""
+    cache = tmp_path / "trainer-cache"
+    monkeypatch.setenv("TRAINER_CACHE", str(cache))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     return cache

@@ -97,6 +97,7 @@ def test_recordings_are_cached_between_exports(filled: Store, tmp_path: Path, mo
     cached = sorted(p.name for p in isolated_cache.rglob("trainer-*.wav"))
     assert cached == sorted(audio_name(t) for t in {"扶贫", "脱贫", "干部", "经济"})
     assert not list(isolated_cache.rglob("*.tmp"))
+    assert not list((tmp_path / "xdg-cache").rglob("*.wav"))  # TRAINER_CACHE wins over the platform's
     monkeypatch.setenv("FAKE_ESPEAK_BROKEN", "1")  # the engine now fails: the cache answers
     second = export_apkg(filled, tmp_path / "2.apkg")
     assert second.media == first.media == 4

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from trainer.cli.common import echo_json, open_store, settings_of
+from trainer.errors import TrainerError
 from trainer.models import LANGS, Learner
 
 
@@ -67,7 +68,8 @@ def set_learner(ctx: click.Context, name: str, **options: object) -> None:
     with open_store(settings_of(ctx)) as store:
         found = store.find_learner(name)
         if found is None:
-            raise click.ClickException(f"no learner named {name!r}")
+            known = ", ".join(sorted(learner.name for learner in store.learners())) or "none"
+            raise TrainerError(f"no learner named {name!r} (learners: {known})")
         learner = store.update_learner(found.id, **changes)
     click.echo(f"Updated {_describe(learner)}")
 

@@ -6,7 +6,7 @@ byte-identical. It is optional: without it the export simply has no audio, and
 the caller tells the user once.
 
 Recordings are cached per engine version in the user cache directory
-(``~/.cache/trainer/audio/<version hash>/`` on Linux), so exporting a deck again
+(``audio/<version hash>/`` under ``TRAINER_CACHE`` or ``~/.cache/trainer/`` on Linux), so exporting a deck again
 only records the new terms: at ~10 ms per term, a 10,000-note deck would
 otherwise spend a minute and a half in espeak-ng on every export.
 
@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
-import platformdirs
+from trainer.paths import cache_dir
 
 #: The engine binary and the voice: ``cmn`` is Mandarin in espeak-ng.
 ESPEAK = "espeak-ng"
@@ -55,7 +55,7 @@ def audio_cache(binary: str) -> Path | None:
         version = subprocess.run([binary, "--version"], capture_output=True, stdin=subprocess.DEVNULL,
                                  timeout=TIMEOUT, check=False).stdout.decode("utf-8", "replace").strip()
         key = hashlib.sha1(f"{version}|{VOICE}|{PROCESSING}".encode("utf-8")).hexdigest()[:12]
-        directory = Path(platformdirs.user_cache_dir("trainer", appauthor=False)) / "audio" / key
+        directory = cache_dir() / "audio" / key
         directory.mkdir(parents=True, exist_ok=True)
     except (OSError, subprocess.SubprocessError):
         return None
