@@ -161,6 +161,24 @@ async def test_undo_restores_card_and_log(app: TrainerApp, tui_store: Store) -> 
     assert card.direction == "recognition" and card.state.needs_extra_review
 
 
+async def test_undo_after_suspend_takes_back_the_suspension(app: TrainerApp, tui_store: Store) -> None:
+    async with app.run_test() as pilot:
+        await pilot.press("enter", "space", "5")  # an answer first: undo must not take this one back
+        suspended = review_screen(app).note
+        assert suspended is not None and suspended.term == "驻村工作队"
+        await pilot.press("s")
+        await pilot.pause()
+        assert review_screen(app).note.term != "驻村工作队"  # type: ignore[union-attr]
+        await pilot.press("u")
+        await pilot.pause()
+        screen = review_screen(app)
+        assert screen.note is not None and screen.note.term == "驻村工作队" and not screen.revealed
+        assert screen.session.suspended == 0 and len(screen.session.answers) == 1
+    assert reviews(tui_store) == [("扶贫", "recognition", 5)]  # the answer stands
+    learner = tui_store.learner("alice").id
+    assert not any(c.suspended for c in tui_store.cards_of_note(suspended.id, learner))
+
+
 async def test_edit_translation_from_review(app: TrainerApp, tui_store: Store) -> None:
     async with app.run_test() as pilot:
         await pilot.press("enter", "space", "e")

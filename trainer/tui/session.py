@@ -75,6 +75,8 @@ class Session:
     clock: Callable[[], datetime]
     answers: list[Answered] = field(default_factory=list)
     suspended: int = 0
+    #: What ``undo`` takes back, last first: an answer (its Answered) or a suspension (the card's id).
+    undoable: list[Answered | int] = field(default_factory=list)
     started: datetime | None = None
     #: An answer the database could not take yet (busy, full, read-only), and why.
     pending: Answered | None = None
@@ -104,6 +106,7 @@ class Session:
         """Record the answer (committed before returning) and remember it for undo."""
         updated = self.store.answer(card.id, quality, self.clock(), duration_ms)
         self.answers.append(Answered(card.id, quality, duration_ms, self.store.last_answer_id))
+        self.undoable.append(self.answers[-1])
         return updated
 
     def try_answer(self, card: Card, quality: int, duration_ms: int) -> Card | None:
@@ -130,13 +133,19 @@ class Session:
         return updated
 
     def undo(self) -> Card | None:
-        """Take back this session's last answer; None when there is nothing to undo.
+        """Take back this session's last action, an answer or a suspension (as Anki's
+        undo does); None when there is nothing to undo.
 
         Raises TrainerError when the card was answered since in another process:
         that later answer is not ours to take back."""
-        if not self.answers:
+        if not self.undoable:
             return None
-        last = self.answers.pop()
+        last = self.undoable.pop()
+        if isinstance(last, int):
+            self.store.set_suspended(last, False)
+            self.suspended -= 1
+            return self.store.card(last)
+        self.answers.remove(last)
         card = self.store.undo_last(self.learner.id, last.review_id)
         if card is None:
             raise TrainerError("not undone: that card was answered again meanwhile (another window)")
@@ -145,6 +154,7 @@ class Session:
     def suspend(self, card: Card) -> None:
         self.store.set_suspended(card.id, True)
         self.suspended += 1
+        self.undoable.append(card.id)
 
     def summary(self) -> Summary:
         """Counts for the summary; "due tomorrow" is what falls due before tomorrow's study day ends."""
