@@ -50,7 +50,9 @@ class ReviewScreen(Screen[None]):
     AUTO_FOCUS = ""  # focus is set per card: the answer box in typing modes, nothing otherwise
     BINDINGS = [
         Binding("space", "reveal", "Show"),
-        Binding("enter", "enter", "Accept"),
+        # Not in the footer: it does nothing on a revealed recognition card; the card says
+        # "Enter accepts the suggestion" when there is one to accept.
+        Binding("enter", "enter", "Show, or accept the suggested grade", show=False),
         Binding("p", "pinyin", "Pinyin"),
         *[Binding(str(q), f"digit({q})", f"Grade {q}", show=False) for q in range(6)],
         Binding("u", "undo", "Undo"),
