@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from trainer.cli.common import echo_json, open_store, settings_of
-from trainer.errors import TrainerError
+from trainer.cli.common import echo_json, named_learner, open_store, settings_of
 from trainer.models import LANGS, Learner
 
 
@@ -66,11 +65,7 @@ def set_learner(ctx: click.Context, name: str, **options: object) -> None:
         raise click.UsageError("nothing to change: give --lang, --new-per-day, --reviews-per-day, "
                                "--day-start or --study-unchecked")
     with open_store(settings_of(ctx)) as store:
-        found = store.find_learner(name)
-        if found is None:
-            known = ", ".join(sorted(learner.name for learner in store.learners())) or "none"
-            raise TrainerError(f"no learner named {name!r} (learners: {known})")
-        learner = store.update_learner(found.id, **changes)
+        learner = store.update_learner(named_learner(store, name).id, **changes)
     click.echo(f"Updated {_describe(learner)}")
 
 

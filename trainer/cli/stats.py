@@ -6,8 +6,7 @@ from datetime import datetime, timezone
 
 import click
 
-from trainer.cli.common import echo_json, open_store, settings_of
-from trainer.errors import TrainerError
+from trainer.cli.common import echo_json, named_learner, open_store, settings_of
 from trainer.models import Learner
 from trainer.progress import LearnerProgress, format_duration, format_percent
 from trainer.store import Store
@@ -22,11 +21,7 @@ def chosen_learners(store: Store, name: str | None, every: bool) -> list[Learner
         return store.learners()
     if name is None:
         return [store.learner(None)]
-    found = store.find_learner(name)
-    if found is None:
-        known = ", ".join(learner.name for learner in store.learners()) or "none yet"
-        raise TrainerError(f"no learner named {name!r} (learners: {known})")
-    return [found]
+    return [named_learner(store, name)]
 
 
 @click.command()
