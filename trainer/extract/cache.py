@@ -61,17 +61,22 @@ def _fingerprint(name: str, packages: Sequence[str]) -> str:
 
 
 def _store(path: Path, value: object) -> None:
-    """Write atomically (a concurrent run reads the old file or the new one, never
-    half of one); give up silently where the directory cannot be written."""
+    """Store ``value``; give up silently where the directory cannot be written."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                marshal.dump(value, out)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(path, marshal.dumps(value))
     except (OSError, ValueError):
         pass
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file atomically: a concurrent run reads the old file or the new one,
+    never half of one (raises OSError where it cannot be written)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

@@ -14,12 +14,10 @@ cache saves time, never correctness.
 from __future__ import annotations
 
 import array
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from trainer.extract.cache import cache_path
+from trainer.extract.cache import cache_path, write_atomic
 
 #: array typecodes of the kinds of value a table holds.
 _TYPECODE = {int: "q", float: "d", str: "H"}
@@ -84,17 +82,8 @@ def _store(table: Mapping[str, Any], kind: type, trie_path: Path, value_path: Pa
     labels: dict[str, int] = {}
     for key, value in table.items():
         values[trie[key]] = labels.setdefault(value, len(labels)) if kind is str else value
-    trie_path.parent.mkdir(parents=True, exist_ok=True)
     # Trie last: its presence says the values beside it are whole.
-    files = [(value_path, values.tobytes())]
+    write_atomic(value_path, values.tobytes())
     if kind is str:
-        files.append((label_path, "\n".join(labels).encode("utf-8")))
-    for path, data in [*files, (trie_path, trie.tobytes())]:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(label_path, "\n".join(labels).encode("utf-8"))
+    write_atomic(trie_path, trie.tobytes())

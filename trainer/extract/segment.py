@@ -34,15 +34,14 @@ def _jieba() -> Any:
         return tokenizer
 
     table = mapped("jieba-freq", ["jieba"], int, lambda: own().FREQ)
-    # Not the sum of FREQ: a word listed twice in jieba's file counts twice.
-    total = cached("jieba-total", ["jieba"], lambda: int(own().total)) if table is not None else 0
     if table is None:
         if not isinstance(jieba.dt.FREQ, dict):  # a table handed over earlier in this process
             jieba.dt.initialized = False
         jieba.initialize()
-    else:
-        jieba.dt.FREQ, jieba.dt.total = table, total
-        jieba.dt.initialized = True
+        return jieba
+    # Not the sum of FREQ: a word listed twice in jieba's file counts twice.
+    jieba.dt.FREQ, jieba.dt.total = table, cached("jieba-total", ["jieba"], lambda: int(own().total))
+    jieba.dt.initialized = True
     return jieba
 
 
